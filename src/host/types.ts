@@ -1,0 +1,106 @@
+/**
+ * The one small interface through which the pane, the CLI and the report builders talk to a
+ * workbook. Two implementations: Office.js (office-host.ts, inside Excel) and ExcelJS
+ * (exceljs-host.ts, in the CLI and in the pane's browser mode).
+ *
+ * Rule: a host never writes into an existing sheet. Everything it writes goes into a new
+ * sheet that it creates (with a unique name).
+ */
+
+/** A rectangular block of cell values read from the user's workbook. */
+export interface RegionData {
+  sheet: string;
+  /** A1 address of the block, e.g. "A1:L31" (without the sheet name). */
+  address: string;
+  /** Excel row number of values[0]. */
+  firstRow: number;
+  /** 0-based column index (A = 0) of values[i][0]. */
+  firstCol: number;
+  /** Cell values: number, string, boolean, Date (ExcelJS) or null for empty. Errors come as strings like "#N/A". */
+  values: unknown[][];
+  /** The Excel table name, when the block is a table. */
+  tableName?: string;
+}
+
+/** Where to read from. */
+export type RegionSource =
+  | { kind: "selection" } // the current Excel table at the selection, else the current region around it
+  | { kind: "table"; name: string }
+  | { kind: "sheet"; name?: string }; // the used range of a sheet (first sheet when omitted)
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  address: string;
+}
+
+/** One cell to write. */
+export type CellSpec =
+  | string
+  | number
+  | boolean
+  | null
+  | { formula: string; value?: string | number | boolean }
+  | { text: string; link: { sheet: string; cell: string } };
+
+export interface ColumnSpec {
+  header: string;
+  /** Excel number format, e.g. "#,##0.00" for 元. */
+  numFmt?: string;
+  width?: number;
+}
+
+/** A new sheet to create and fill. */
+export interface SheetSpec {
+  /** Wanted name; the host appends (2), (3) … when it is taken. */
+  name: string;
+  /** Lines written above the table (title, policy version, time). */
+  preamble?: string[];
+  columns: ColumnSpec[];
+  rows: CellSpec[][];
+  /** Make the block an Excel table with this name (unique names are the caller's job). */
+  tableName?: string;
+  /** Freeze the header row. */
+  freezeHeader?: boolean;
+  /** Extra blocks below the main one (e.g. several summary tables on one sheet). */
+  blocks?: Array<{ title: string; columns: ColumnSpec[]; rows: CellSpec[][]; tableName?: string }>;
+}
+
+export interface WrittenSheet {
+  name: string;
+  /** A1 address of the main table including its header. */
+  tableAddress: string;
+}
+
+export interface PivotSpec {
+  name: string;
+  /** The source Excel table name. */
+  sourceTable: string;
+  rows: string[];
+  columns: string[];
+  values: Array<{ field: string; summary: "sum" | "count" }>;
+}
+
+export interface ChartSpec {
+  title: string;
+  /** Sheet and A1 range of the data (first column categories, next column values). */
+  sheet: string;
+  range: string;
+  type: "bar" | "column";
+}
+
+export interface WorkbookHost {
+  readonly kind: "office" | "exceljs";
+  /** Excel tables in the workbook. */
+  listTables(): Promise<TableInfo[]>;
+  listSheets(): Promise<string[]>;
+  /** Read a block of values (one batched read). */
+  readRegion(source: RegionSource): Promise<RegionData>;
+  /** Select a cell so the user sees it (Excel row number, 0-based column index). */
+  selectCell(sheet: string, row: number, col: number): Promise<void>;
+  /** Create a new sheet and write it. Never touches an existing sheet. */
+  writeSheet(spec: SheetSpec): Promise<WrittenSheet>;
+  /** Optional capabilities. */
+  supportsPivots?(): boolean;
+  addPivots?(sheet: string, pivots: PivotSpec[], chart?: ChartSpec): Promise<void>;
+}

@@ -1,0 +1,12 @@
+/** The policy core: rules as data plus a small engine. No Office, React or DOM imports. */
+export * from "./types";
+export * from "./money";
+export * from "./dates";
+export * from "./text";
+export * from "./messages";
+export * from "./catalogues";
+export * from "./engine";
+export * from "./explain";
+export * from "./describe";
+export * from "./credit-code";
+export { CATALOGUE_2021 } from "./catalogue-2021";
