@@ -104,8 +104,10 @@ export function targetValue(indicator: unknown, year: unknown, cat: Catalogue = 
   const years = planYears(t);
   const yearsText = years.join("、");
   if (year === null || year === undefined || year === "" || year === 0) {
+    // Only a target set for every plan year with one value needs no year.
+    const planYearCount = new Set(cat.targets.flatMap((x) => Object.keys(x.years))).size;
     const values = new Set(Object.values(t.years));
-    if (values.size === 1) return { ok: true, value: [...values][0], target: t };
+    if (values.size === 1 && years.length === planYearCount) return { ok: true, value: [...values][0], target: t };
     return { ok: false, error: { code: "year_required", params: { name: t.name.zh, years: yearsText } } };
   }
   let y: number;
