@@ -103,4 +103,23 @@ export interface WorkbookHost {
   /** Optional capabilities. */
   supportsPivots?(): boolean;
   addPivots?(sheet: string, pivots: PivotSpec[], chart?: ChartSpec): Promise<void>;
+  /**
+   * Put a formula into the active cell (the catalogue's "插入公式", only on the user's click).
+   * Office only. Returns where it went.
+   */
+  insertFormula?(formula: string): Promise<{ sheet: string; address: string }>;
+  /**
+   * Read formulas and values of a block (for 转换为普通公式): the selected range, an A1 range
+   * of a sheet, or a sheet's used range. formulas[i][j] is the formula text ("=...") or the
+   * constant when the cell has none. One batched read.
+   */
+  readFormulas?(
+    source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string },
+  ): Promise<{ sheet: string; address: string; firstRow: number; firstCol: number; formulas: unknown[][]; values: unknown[][] }>;
+  /**
+   * Write formulas/values into existing cells: the ONE place the add-in changes user cells,
+   * only after the user has confirmed a preview. Each change is one cell (Excel row number,
+   * 0-based column); value is a formula ("=...") or a constant. Returns the number written.
+   */
+  writeFormulas?(sheet: string, changes: Array<{ row: number; col: number; value: string | number | boolean }>): Promise<number>;
 }
