@@ -58,10 +58,16 @@ function isAllowed(v: unknown): boolean {
   return false;
 }
 
+/** Call as Excel does; a thrown CustomFunctions.Error is an error value too (Excel shows it). */
 async function call(id: string, args: unknown[]): Promise<unknown> {
-  let r = fns[id](...args);
-  if (r && typeof (r as Promise<unknown>).then === "function") r = await r;
-  return r;
+  try {
+    let r = fns[id](...args);
+    if (r && typeof (r as Promise<unknown>).then === "function") r = await r;
+    return r;
+  } catch (e) {
+    if (e instanceof StubCfError) return e;
+    throw e;
+  }
 }
 
 test("the bundle registers functions", () => {
