@@ -1,0 +1,89 @@
+/**
+ * The cz command line: `npm run cz -- <command> …` (tsx src/cli/index.ts).
+ *   calc <program> [amount] [level] [date]   programs   validate <file.xlsx>   report <file.xlsx> --out <report.xlsx>
+ * Exit codes: 0 fine / no errors, 1 validation errors found, 2 unusable input (one line on stderr, no stack trace).
+ */
+import { parseArgs, peekLang, type ParsedArgs } from "./args";
+import { PolicyInputError, runCalc, runPrograms } from "./calc";
+import { CliError, cliMessage } from "./messages";
+import { runReport } from "./report";
+import { runValidate } from "./validate";
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
+};
+
+/** Run one command; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let args: ParsedArgs | null = null;
+  const lang = peekLang(argv);
+  try {
+    args = parseArgs(argv);
+    if (args.help || args.command === null || args.command === "help") {
+      (args.command === null && !args.help ? io.err : io.out)(cliMessage(args.lang, "usage"));
+      return args.command === null && !args.help ? 2 : 0;
+    }
+    const { lang: l, json, positional } = args;
+    switch (args.command) {
+      case "calc":
+        return runCalc(positional, json, l, io.out);
+      case "programs":
+        if (positional.length) throw new CliError("too_many_args", { cmd: "programs", extra: positional.join(" ") });
+        return runPrograms(json, l, io.out);
+      case "validate":
+        return await runValidate(args, io);
+      case "report":
+        return await runReport(args, io);
+      default:
+        throw new CliError("unknown_command", { name: args.command }, 2, true);
+    }
+  } catch (e) {
+    const l = args?.lang ?? lang;
+    if (e instanceof CliError) {
+      io.err(oneLine(cliMessage(l, e.key, e.params)));
+      // The usage goes to stdout so that stderr stays one line.
+      if (e.showUsage) io.out(cliMessage(l, "usage"));
+      return e.exit;
+    }
+    if (e instanceof PolicyInputError) {
+      io.err(oneLine(e.message));
+      return 2;
+    }
+    const reason = e instanceof Error ? e.message : String(e);
+    io.err(oneLine(cliMessage(l, "internal", { reason })));
+    return 2;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+// Run when executed directly (tsx src/cli/index.ts …), not when imported by tests.
+const isMain = typeof require !== "undefined" && typeof module !== "undefined" && require.main === module;
+if (isMain) {
+  // Last line of defence: no stack trace ever reaches the user.
+  const fatal = (e: unknown) => {
+    const reason = e instanceof Error ? e.message : String(e);
+    process.stderr.write(oneLine(cliMessage(peekLang(process.argv.slice(2)), "internal", { reason })) + "\n");
+    process.exit(2);
+  };
+  process.on("uncaughtException", fatal);
+  // `… | head` closes the pipe early: that is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+  process.on("unhandledRejection", fatal);
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => fatal(e),
+  );
+}
