@@ -122,9 +122,11 @@ export function uniqueSheetName(wanted: string, taken: readonly string[]): strin
   const base = cleanSheetName(wanted);
   const lower = new Set(taken.map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
+  // "Report (2)" taken → "Report (3)", not "Report (2) (2)".
+  const stem = base.replace(/ \(\d+\)$/, "");
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const cand = base.slice(0, 31 - suffix.length) + suffix;
+    const cand = stem.slice(0, 31 - suffix.length) + suffix;
     if (!lower.has(cand.toLowerCase())) return cand;
   }
 }
