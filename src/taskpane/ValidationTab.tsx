@@ -21,7 +21,7 @@ import { cellAddress } from "../host/office-host";
 import { usePane } from "./context";
 import type { MessageKey } from "./i18n";
 import { buildReportSheet, findingCol, rankFindings } from "./report-sheet";
-import { detect, REQUIRED_KEYS, ruleLabel, runValidation } from "./validation-adapter";
+import { detect, isWanHeader, REQUIRED_KEYS, ruleLabel, runValidation } from "./validation-adapter";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "10px" },
@@ -161,7 +161,7 @@ export function ValidationTab() {
       else {
         const index = Number(value);
         const header = headers[index] ?? "";
-        next[key] = { index, header, wan: /万元/.test(header) };
+        next[key] = { index, header, wan: isWanHeader(header) };
       }
       return next;
     });

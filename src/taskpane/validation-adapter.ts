@@ -27,6 +27,11 @@ export async function runValidation(
   throw Object.assign(new Error("validation_unavailable"), { name: "HostError", code: "validation_unavailable" });
 }
 
+/** A header that gives amounts in 万元 (scaled by 10,000). */
+export function isWanHeader(header: string): boolean {
+  return /万元/.test(header.normalize("NFKC"));
+}
+
 export function ruleLabel(rule: string, lang: UiLang): string {
   void lang;
   return rule;
