@@ -1,0 +1,140 @@
+/**
+ * End to end in real headless Chromium (Debian `chromium` + playwright-core): serve the BUILT
+ * pane (dist/), open it outside Excel (browser mode), upload the sample workbook, validate,
+ * check the deliberate faults are found, click one, save a screenshot.
+ *
+ * office.js comes from node_modules through page.route (the CDN is unreachable here); every
+ * other non-local request is aborted, so the test also shows the pane needs no network.
+ */
+import { execSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = path.join(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = "/usr/bin/chromium";
+const SAMPLE = path.join(ROOT, "examples/applications-sample.xlsx");
+const FAULTS = path.join(ROOT, "examples/sample-faults.json");
+const SHOT = path.join(__dirname, "screenshots/validation.png");
+const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  // eslint-disable-next-line no-console
+  console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+}
+const describeE2E = haveChromium ? describe : describe.skip;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
+    const file = path.normalize(path.join(dir, url === "/" ? "taskpane.html" : url));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Expected faults as {row, rule} pairs, whatever the exact shape of sample-faults.json. */
+function expectedFaults(): Array<{ row: number; rule: string }> {
+  if (!fs.existsSync(FAULTS)) return [];
+  const out: Array<{ row: number; rule: string }> = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (typeof o.row === "number" && typeof o.rule === "string") out.push({ row: o.row, rule: o.rule });
+      else Object.values(o).forEach(walk);
+    }
+  };
+  walk(JSON.parse(fs.readFileSync(FAULTS, "utf8")));
+  return out;
+}
+
+describeE2E("task pane in headless Chromium (browser mode)", () => {
+  let server: http.Server;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const external: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+      execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
+    }
+    server = await serve(DIST);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 420, height: 1100 }, locale: "zh-CN" });
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+      if (/\/office\.js(\?|$)/.test(url)) return route.fulfill({ path: OFFICE_JS, contentType: "text/javascript" });
+      external.push(url);
+      return route.abort();
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(null)));
+  });
+
+  test("opens the sample, validates, finds the faults, selects one; screenshot", async () => {
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.goto(`${base}/taskpane.html`);
+    // Outside Excel: the banner and the file input.
+    await page.getByTestId("browser-banner").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("browser-banner").innerText()).toContain("未在 Excel 中运行");
+
+    await page.getByTestId("file-input").setInputFiles(SAMPLE);
+    await page.getByText("已打开：applications-sample.xlsx").first().waitFor({ timeout: 30_000 });
+
+    await page.getByTestId("tab-validation").click();
+    await page.getByTestId("run-validation").click();
+    await page.getByTestId("results").waitFor({ timeout: 60_000 });
+
+    const errors = Number((await page.getByTestId("count-error").innerText()).replace(/\D/g, ""));
+    expect(errors).toBeGreaterThan(0);
+
+    const found = await page.getByTestId("finding").evaluateAll((els) => els.map((e) => ({ row: Number(e.getAttribute("data-row")), rule: e.getAttribute("data-rule") })));
+    const expected = expectedFaults();
+    for (const f of expected) expect(found).toContainEqual(f);
+
+    // Click the first error finding: it is highlighted and its address is shown.
+    const first = page.getByTestId("finding").first();
+    const row = await first.getAttribute("data-row");
+    await first.click();
+    await page.getByTestId("selected-cell").waitFor();
+    expect(await page.getByTestId("selected-cell").innerText()).toMatch(new RegExp(`已定位到 .+![A-Z]+${row}$`));
+    expect(await first.getAttribute("aria-pressed")).toBe("true");
+
+    await first.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SHOT, fullPage: true });
+    expect(fs.statSync(SHOT).size).toBeGreaterThan(10_000);
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+  }, 120_000);
+});
