@@ -1,0 +1,372 @@
+/**
+ * Native-formula export: the same award as the core, written with Excel's own functions only
+ * (IF, AND, OR, NOT, MIN, ROUND, INT, ISNUMBER, TRIM, SUBSTITUTE, DATE, NA), so a workbook
+ * computes the same numbers in WPS or Office 2016/2019 where `CZ.*` shows #NAME?.
+ *
+ * Shape of every generated formula:
+ *   =IF(<input unreadable>,NA(), IF(AND(<conditions>), <award>, 0))
+ * - unreadable input (the core's error cases) → #N/A (every error kind becomes #N/A);
+ * - conditions: threshold (≥), gate, task flag, validity window (on INT(date));
+ * - award: MIN(ROUND(amount*rate,2),cap), MIN(ROUND(amount,2),cap), a constant, or a tier choice.
+ * Literal arguments are read by the core when the formula is generated (text amounts such as
+ * "80万", "5A", ISO dates); with no cell reference at all the formula is the core's constant.
+ *
+ * Rounding: ROUND(amount*30%,2). Excel keeps 15 significant digits and its ROUND works on that
+ * decimal value (ROUND(1000000.05*30%,2) = ROUND(300000.015,2) = 300000.02, like the core),
+ * so the native result equals the core's whenever amount × rate has at most 15 significant
+ * digits — always for amounts in whole 分 below 10^12 元. For amounts with many more decimals
+ * (≥ 8 places), a half-分 tie may come out 1 分 apart.
+ *
+ * Differences, all "error instead of a number", never another number: a cell holding a text
+ * amount ("80万"), a text date ("2022-03-01"), full-width or tab-padded text gives #N/A where the
+ * core would read it. Kept small: it is bundled into functions.js.
+ */
+import { DEFAULT_CATALOGUE } from "./catalogues";
+import { parseDate } from "./dates";
+import { calculate, resolveProgram } from "./engine";
+import { errorMessage, type PolicyError, quoteInput } from "./messages";
+import { splitHalf, type Fen } from "./money";
+import type { Catalogue, Program, Text2 } from "./types";
+
+export type NativePart = "total" | "city" | "beneficiary";
+export type NativeOutcome = { ok: true; formula: string } | { ok: false; error: PolicyError };
+
+/** An A1 cell reference, optionally sheet-qualified: C2, $C$2, Sheet1!C2, 'My sheet'!$C2. */
+const REF = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/;
+
+/** An argument: a cell reference, a literal value, or omitted. */
+type Arg = { ref: string } | { lit: unknown } | null;
+
+function toArg(v: unknown): Arg {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "string" && REF.test(v.trim())) return { ref: v.trim() };
+  return { lit: v };
+}
+
+const isRef = (a: Arg): a is { ref: string } => a !== null && "ref" in a;
+const litOf = (a: Arg): unknown => (a === null ? null : "lit" in a ? a.lit : null);
+
+/** An amount in 分 as a formula literal: 30000002 → "300000.02". */
+function yuanText(fen: Fen): string {
+  const y = Math.floor(fen / 100);
+  const f = fen % 100;
+  return f === 0 ? String(y) : `${y}.${String(f).padStart(2, "0")}`;
+}
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const arr = (xs: string[]) => `{${xs.map(q).join(",")}}`;
+const or = (xs: string[]) => (xs.length === 1 ? xs[0] : `OR(${xs.join(",")})`);
+const dateLit = (iso: string) => `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
+
+const MAX = "1E12"; // MAX_AMOUNT_YUAN, as the core refuses anything bigger
+const TRUE_WORDS = ["", "TRUE", "是", "已完成", "完成", "Y", "YES", "1"];
+const FALSE_WORDS = ["FALSE", "否", "未完成", "N", "NO"];
+
+/** The spellings the core's normaliseLevel accepts for tier n (after removing spaces; = ignores case). */
+function levelSpellings(level: string): string[] {
+  const n = Number(level[0]);
+  const base = [`${n}A`, "A".repeat(n), `${n}`];
+  return [...base, ...base.map((s) => `${s}级`)];
+}
+
+interface Parts {
+  /** Conditions that mean "unreadable input → #N/A", tested in order (later ones may assume earlier passed). */
+  checks: string[];
+  /** Conditions for an award (TRUE/FALSE, or an error for bad input). */
+  conds: string[];
+  /** The award when every condition holds. */
+  award: string;
+}
+
+type Built = { ok: true; parts: Parts } | { ok: false; error: PolicyError };
+
+/** The award in 分 computed by the core for literal inputs (date omitted): a constant, or the core's error. */
+function constant(program: Program, cat: Catalogue, amount: unknown, level: unknown): { ok: true; fen: Fen } | { ok: false; error: PolicyError } {
+  const r = calculate({ program: program.code, amount, level }, { catalogue: cat });
+  return r.ok ? { ok: true, fen: r.result.total } : { ok: false, error: r.error };
+}
+
+const validNumber = (a: string) => `AND(ISNUMBER(${a}),${a}>=0,${a}<=${MAX})`;
+
+function rateText(num: number, den: number): string {
+  return (num * 100) % den === 0 ? `${(num * 100) / den}%` : `${num}/${den}`;
+}
+
+/** The rule as formula parts, for a program with at least one input given as a reference. */
+function build(program: Program, cat: Catalogue, amount: Arg, level: Arg): Built {
+  const rule = program.rule;
+  const checks: string[] = [];
+  const conds: string[] = [];
+  const A = isRef(amount) ? amount.ref : null;
+  const L = isRef(level) ? level.ref : null;
+  switch (rule.kind) {
+    case "fixed":
+      return { ok: true, parts: { checks, conds, award: String(rule.amount) } };
+    case "tiered": {
+      if (L === null) {
+        const c = constant(program, cat, null, litOf(level));
+        return c.ok ? { ok: true, parts: { checks, conds, award: yuanText(c.fen) } } : c;
+      }
+      const lv = `SUBSTITUTE(${L}," ","")`;
+      const all = [...Object.keys(rule.tiers), ...rule.zeroLevels].flatMap(levelSpellings);
+      checks.push(`NOT(OR(${lv}=${arr(all)}))`);
+      // Highest tier first; zero levels fall through to 0.
+      const tiers = Object.entries(rule.tiers).sort((a, b) => b[1] - a[1]);
+      let award = "0";
+      for (let i = tiers.length - 1; i >= 0; i--) award = `IF(OR(${lv}=${arr(levelSpellings(tiers[i][0]))}),${tiers[i][1]},${award})`;
+      return { ok: true, parts: { checks, conds, award } };
+    }
+    case "upto": {
+      if (A === null) {
+        const c = constant(program, cat, litOf(amount), null);
+        return c.ok ? { ok: true, parts: { checks, conds, award: yuanText(c.fen) } } : c;
+      }
+      checks.push(`NOT(OR(${A}="",${validNumber(A)}))`);
+      return { ok: true, parts: { checks, conds, award: `IF(OR(${A}="",${A}=0),${rule.cap},MIN(ROUND(${A},2),${rule.cap}))` } };
+    }
+    case "per_unit": {
+      let award: string;
+      if (A === null) {
+        // Level omitted: the count alone decides the award (or the core's error).
+        const c = constant(program, cat, litOf(amount), null);
+        if (!c.ok) return c;
+        award = yuanText(c.fen);
+      } else {
+        checks.push(`NOT(${validNumber(A)})`);
+        checks.push(`OR(${A}<>INT(${A}),${A}*${rule.unit}>${MAX})`);
+        award = `${A}*${rule.unit}`;
+      }
+      if (rule.taskFlag) {
+        if (L !== null) {
+          checks.push(`IF(ISNUMBER(${L}),AND(${L}<>0,${L}<>1),NOT(OR(TRIM(${L})=${arr([...TRUE_WORDS, ...FALSE_WORDS])})))`);
+          conds.push(`IF(ISNUMBER(${L}),TRUE,OR(TRIM(${L})=${arr(TRUE_WORDS)}))`);
+        } else {
+          const c = constant(program, cat, 1, litOf(level));
+          if (!c.ok) return c;
+          if (c.fen === 0) conds.push("FALSE");
+        }
+      }
+      return { ok: true, parts: { checks, conds, award } };
+    }
+    case "rate": {
+      let award: string;
+      if (A === null) {
+        const c = constant(program, cat, litOf(amount), null);
+        if (!c.ok) return c;
+        award = yuanText(c.fen);
+      } else {
+        checks.push(`NOT(${validNumber(A)})`);
+        if (rule.threshold !== undefined) conds.push(`${A}>=${rule.threshold}`);
+        const base = rule.rate.num === rule.rate.den ? A : `${A}*${rateText(rule.rate.num, rule.rate.den)}`;
+        award = `MIN(ROUND(${base},2),${rule.cap})`;
+      }
+      if (rule.gate) {
+        if (L !== null) {
+          checks.push(`NOT(OR(${L}="",${L}=0,${L}=FALSE,${validNumber(L)}))`);
+          conds.push(`OR(${L}="",${L}=0,${L}=FALSE,${L}>=${rule.gate.min})`);
+        } else {
+          // The gate alone, read by the core: an amount of 1 gives a non-zero award unless the gate fails.
+          const c = constant(program, cat, 1, litOf(level));
+          if (!c.ok) return c;
+          if (c.fen === 0) conds.push("FALSE");
+        }
+      }
+      return { ok: true, parts: { checks, conds, award } };
+    }
+  }
+}
+
+/** The validity-window condition on a date cell: TRUE / FALSE, or #N/A when the cell is not a date. */
+function dateCondition(d: string, cat: Catalogue): string {
+  const inside = `AND(INT(${d})>=${dateLit(cat.validFrom)},INT(${d})<=${dateLit(cat.validTo)})`;
+  return `IF(OR(${d}="",${d}=0),TRUE,IF(AND(ISNUMBER(${d}),${d}>=1,${d}<2958466),IF(INT(${d})=60,NA(),${inside}),NA()))`;
+}
+
+function assemble(p: Parts): string {
+  const conds = p.conds.includes("FALSE") ? ["FALSE"] : p.conds;
+  let body = conds.length === 0 ? p.award : conds[0] === "FALSE" ? "0" : `IF(${conds.length === 1 ? conds[0] : `AND(${conds.join(",")})`},${p.award},0)`;
+  for (let i = p.checks.length - 1; i >= 0; i--) body = `IF(${p.checks[i]},NA(),${body})`;
+  return body;
+}
+
+/** The award expression (without "=") and whether it depends on any cell. */
+function totalExpression(program: unknown, amount: Arg, level: Arg, date: Arg, cat: Catalogue): { ok: true; expr: string; constFen: Fen | null; payer: Program["payer"] } | { ok: false; error: PolicyError } {
+  const res = resolveProgram(program, cat);
+  if (!res.ok) return res;
+  const p = res.program;
+  const r = p.rule;
+  const usesAmount = p.amount !== "none";
+  const usesLevel = r.kind === "tiered" || (r.kind === "per_unit" && !!r.taskFlag) || (r.kind === "rate" && !!r.gate);
+  const refUsed = (usesAmount && isRef(amount)) || (usesLevel && isRef(level)) || isRef(date);
+  if (!refUsed) {
+    // Everything is known now: the core's own answer.
+    const out = calculate({ program: p.code, amount: litOf(amount), level: litOf(level), date: litOf(date) }, { catalogue: cat });
+    if (!out.ok) return out;
+    return { ok: true, expr: yuanText(out.result.total), constFen: out.result.total, payer: p.payer };
+  }
+  const built = build(p, cat, usesAmount ? amount : null, usesLevel ? level : null);
+  if (!built.ok) return built;
+  const parts = built.parts;
+  if (isRef(date)) parts.conds.push(dateCondition(date.ref, cat));
+  else if (date !== null) {
+    const d = parseDate(date.lit);
+    if (!d.ok) return { ok: false, error: { code: "bad_date", params: { input: quoteInput(date.lit) } } };
+    if (!d.omitted && !(d.iso >= cat.validFrom && d.iso <= cat.validTo)) parts.conds.push("FALSE");
+  }
+  return { ok: true, expr: assemble(parts), constFen: null, payer: p.payer };
+}
+
+/** Wrap as a multiplicand/operand when it is not a plain call or number. */
+const paren = (e: string) => (/^[A-Z]+\(.*\)$|^[\d.]+$/.test(e) ? e : `(${e})`);
+
+function partExpression(total: string, constFen: Fen | null, payer: Program["payer"], part: NativePart): string {
+  if (part === "total") return total;
+  if (constFen !== null) {
+    if (payer === "1:1") {
+      const s = splitHalf(constFen);
+      return yuanText(part === "city" ? s.city : s.beneficiary);
+    }
+    return (payer === "C") === (part === "city") ? total : "0";
+  }
+  const t = paren(total);
+  if (payer === "1:1") return part === "city" ? `ROUND(${t}/2,2)` : `ROUND(${t}-ROUND(${t}/2,2),2)`;
+  // The other side pays 0, but an unreadable input is still an error there.
+  return (payer === "C") === (part === "city") ? total : `0*${t}`;
+}
+
+/**
+ * The native Excel formula for one case: `=…` computing what CZ.SUBSIDY (part "total") or the
+ * city / beneficiary share of CZ.SPLIT computes. `amountRef`, `levelRef`, `dateRef` are cell
+ * references as text ("C2", "$C$2", "Sheet1!C2"), literal values, or null (omitted). The validity
+ * window is checked when a date is given. Errors the core reports for literal inputs (unknown
+ * program, bad amount, …) come back as `{ok:false}`.
+ */
+export function nativeFormula(program: unknown, amountRef: unknown, levelRef: unknown, dateRef: unknown, part: NativePart = "total"): NativeOutcome {
+  const cat = DEFAULT_CATALOGUE;
+  const t = totalExpression(program, toArg(amountRef), toArg(levelRef), toArg(dateRef), cat);
+  if (!t.ok) return t;
+  return { ok: true, formula: "=" + partExpression(t.expr, t.constFen, t.payer, part) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Converting a CZ.* cell formula.
+
+export type ConvertReason =
+  | "not_cz" // not a single CZ.* call
+  | "unsupported_function" // a CZ function with no native equivalent here
+  | "complex_argument" // nested expressions, ranges, names, operators
+  | "too_many_arguments"
+  | "program_reference" // the program is a cell reference and no value was supplied
+  | "policy_error"; // the core rejects a literal argument
+
+export type ConvertResult =
+  /** CZ.SUBSIDY → the award; CZ.ELIGIBLE → TRUE/FALSE. One formula for the same cell. */
+  | { ok: true; fn: "SUBSIDY" | "ELIGIBLE"; native: string }
+  /**
+   * CZ.SPLIT spills a 1×2 row. Its native form is two formulas: native[0] (city share) for the
+   * formula's own cell and native[1] (beneficiary share) for the cell to its right, where the
+   * spill showed it. (Array constants cannot hold references, and HSTACK is not in Excel 2016.)
+   */
+  | { ok: true; fn: "SPLIT"; native: [string, string] }
+  | { ok: false; reason: ConvertReason; message: Text2; error?: PolicyError };
+
+const REASONS: Record<ConvertReason, Text2> = {
+  not_cz: { zh: "不是单个 CZ 函数公式", en: "Not a single CZ function call" },
+  unsupported_function: { zh: "此 CZ 函数没有对应的普通公式（仅支持 SUBSIDY、SPLIT、ELIGIBLE），可转换为数值", en: "No native equivalent for this CZ function (only SUBSIDY, SPLIT, ELIGIBLE); convert it to values instead" },
+  complex_argument: { zh: "参数含嵌套公式、区域或运算，无法转换，可转换为数值", en: "An argument is a nested expression, range or operation; convert to values instead" },
+  too_many_arguments: { zh: "参数过多", en: "Too many arguments" },
+  program_reference: { zh: "项目类别引用了单元格，转换需要该单元格的值", en: "The program is a cell reference; its value is needed to convert" },
+  policy_error: { zh: "参数有误", en: "An argument is invalid" },
+};
+
+function fail(reason: ConvertReason, error?: PolicyError): ConvertResult {
+  if (error) return { ok: false, reason, error, message: { zh: errorMessage(error, "zh"), en: errorMessage(error, "en") } };
+  return { ok: false, reason, message: REASONS[reason] };
+}
+
+type Token = { ref: string } | { lit: unknown } | null;
+
+/** Split "a, b, , c" at top-level commas; each piece must be a simple argument. */
+function parseArgs(text: string): Token[] | null {
+  const out: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  const skip = () => {
+    while (i < n && /\s/.test(text[i])) i++;
+  };
+  for (;;) {
+    skip();
+    let tok: Token;
+    if (i >= n || text[i] === ",") tok = null;
+    else if (text[i] === '"') {
+      let s = "";
+      i++;
+      for (;;) {
+        if (i >= n) return null;
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            s += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        s += text[i++];
+      }
+      tok = { lit: s };
+    } else {
+      const m = /^[^,]+/.exec(text.slice(i));
+      const raw = (m ? m[0] : "").trim();
+      i += m ? m[0].length : 0;
+      if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?%?$/i.test(raw)) {
+        const pct = raw.endsWith("%");
+        const v = Number(pct ? raw.slice(0, -1) : raw);
+        tok = { lit: pct ? v / 100 : v };
+      } else if (/^(TRUE|FALSE)$/i.test(raw)) tok = { lit: raw.toUpperCase() === "TRUE" };
+      else if (REF.test(raw)) tok = { ref: raw };
+      else return null;
+    }
+    out.push(tok);
+    skip();
+    if (i >= n) return out;
+    if (text[i] !== ",") return null;
+    i++;
+  }
+}
+
+export interface ConvertOptions {
+  /** The value of a cell, for a program given as a reference (the conversion then fixes that program). */
+  cellValue?(ref: string): unknown;
+}
+
+/**
+ * Convert a cell formula such as `=CZ.SUBSIDY("equipment_network",C2,,D2)` or
+ * `=CZ.SPLIT("smart_factory")` into native formulas (see ConvertResult). Arguments may be
+ * references, strings, numbers, TRUE/FALSE or empty; anything else is refused with a reason.
+ */
+export function convertFormula(formulaText: string, options: ConvertOptions = {}): ConvertResult {
+  const m = /^\s*=?\s*(?:_xldudf_)?CZ[._]([A-Z]+)\s*\(([\s\S]*)\)\s*$/i.exec(formulaText);
+  if (!m) return fail("not_cz");
+  const fn = m[1].toUpperCase();
+  if (fn !== "SUBSIDY" && fn !== "SPLIT" && fn !== "ELIGIBLE") return fail("unsupported_function");
+  if (/[()]/.test(m[2].replace(/"(?:[^"]|"")*"/g, '""'))) return fail("complex_argument");
+  const args = parseArgs(m[2]);
+  if (!args) return fail("complex_argument");
+  if (args.length > 4) return fail("too_many_arguments");
+  let program: unknown = litOf(args[0] ?? null);
+  if (isRef(args[0] ?? null)) {
+    if (!options.cellValue) return fail("program_reference");
+    program = options.cellValue((args[0] as { ref: string }).ref);
+  }
+  const cat = DEFAULT_CATALOGUE;
+  const t = totalExpression(program, args[1] ?? null, args[2] ?? null, args[3] ?? null, cat);
+  if (!t.ok) return fail("policy_error", t.error);
+  if (fn === "SPLIT") {
+    return { ok: true, fn, native: ["=" + partExpression(t.expr, t.constFen, t.payer, "city"), "=" + partExpression(t.expr, t.constFen, t.payer, "beneficiary")] };
+  }
+  if (fn === "ELIGIBLE") {
+    return { ok: true, fn, native: t.constFen !== null ? (t.constFen > 0 ? "=TRUE" : "=FALSE") : `=${paren(t.expr)}>0` };
+  }
+  return { ok: true, fn: "SUBSIDY", native: "=" + t.expr };
+}
