@@ -47,6 +47,9 @@ export function errorText(err: unknown, lang: UiLang): string {
     const key = `host_${e.code}` as MessageKey;
     if (key in STRINGS.zh) return translate(lang, key, e.params ?? {});
   }
+  // Validation/policy errors carry zh text as message and English as messageEn.
+  const en = (err as { messageEn?: unknown } | null)?.messageEn;
+  if (lang === "en" && typeof en === "string" && en) return translate(lang, "error_generic", { message: en });
   // Office.js errors carry a readable message; anything else is shown as text.
   const message = e && typeof e.message === "string" && e.message ? e.message : String(err);
   return translate(lang, "error_generic", { message });

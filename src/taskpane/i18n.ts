@@ -150,6 +150,7 @@ const zh = {
   host_no_sheet: "找不到工作表“{name}”",
   host_no_table: "找不到表格“{name}”",
   host_not_in_excel: "未在 Excel 中运行",
+  host_validation_unavailable: "校验模块尚未就绪，暂不能校验",
   error_generic: "{message}",
 
   // column names (the canonical headers)
@@ -310,6 +311,7 @@ const en: Record<MessageKey, string> = {
   host_no_sheet: "Sheet \"{name}\" not found",
   host_no_table: "Table \"{name}\" not found",
   host_not_in_excel: "Not running in Excel",
+  host_validation_unavailable: "The validation module is not ready yet",
   error_generic: "{message}",
 
   col_enterprise: "Enterprise",

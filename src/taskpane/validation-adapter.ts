@@ -1,17 +1,31 @@
 /**
- * The pane's link to src/validation: header detection, validation with progress (yielding to
- * the browser between chunks so the pane stays responsive), rule names.
- * TEMPORARY: src/validation does not exist yet; wired once it does.
+ * The pane's link to src/validation: header detection, validation with progress, rule names.
+ * Header detection, the required columns and rule names come from src/validation.
+ * runValidation waits for src/validation's validateTable (not written yet when this was made):
+ * until then it fails with a clear message instead of pretending.
  */
 import type { RegionData } from "../host/types";
+import { REQUIRED_KEYS as VALIDATION_REQUIRED, detectHeader, splitHeader } from "../validation/headers";
+import { RULE_BY_CODE, type RuleCode } from "../validation/rules";
 import type { ColumnKey, ColumnMapping, ValidationReport } from "../validation/types";
 import type { UiLang } from "./i18n";
 
-export const REQUIRED_KEYS: ColumnKey[] = ["enterprise", "credit_code", "program"];
+export const REQUIRED_KEYS: readonly ColumnKey[] = VALIDATION_REQUIRED;
 
+/** The header row (0-based index into region.values) and the detected mapping. Throws TableError. */
 export function detect(region: RegionData): { mapping: ColumnMapping; headerIndex: number } {
-  void region;
-  return { mapping: {}, headerIndex: 0 };
+  const d = detectHeader(region.values, region.firstRow);
+  return { mapping: d.mapping, headerIndex: d.headerIndex };
+}
+
+/** A header that gives amounts in 万元 (scaled by 10,000). */
+export function isWanHeader(header: string): boolean {
+  return splitHeader(header).unit === "万元";
+}
+
+/** Let the browser paint (progress bar) between chunks of work. */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
 }
 
 export async function runValidation(
@@ -23,16 +37,13 @@ export async function runValidation(
   void region;
   void mapping;
   void headerIndex;
-  void onProgress;
+  onProgress(0, Math.max(region.values.length - headerIndex - 1, 0));
+  await yieldToBrowser();
   throw Object.assign(new Error("validation_unavailable"), { name: "HostError", code: "validation_unavailable" });
 }
 
-/** A header that gives amounts in 万元 (scaled by 10,000). */
-export function isWanHeader(header: string): boolean {
-  return /万元/.test(header.normalize("NFKC"));
-}
-
+/** "credit_code.check" → its meaning from the rules table, with the code. */
 export function ruleLabel(rule: string, lang: UiLang): string {
-  void lang;
-  return rule;
+  const info = RULE_BY_CODE.get(rule as RuleCode);
+  return info ? `${lang === "zh" ? info.meaning.zh : info.meaning.en} · ${rule}` : rule;
 }
