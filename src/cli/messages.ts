@@ -33,6 +33,8 @@ export type CliMsg =
   | "out_dir_missing"
   | "write_failed"
   | "report_unavailable"
+  | "validation_unavailable"
+  | "table_error"
   | "internal";
 
 type Table = Record<CliMsg, (p: Record<string, string | number>) => string>;
@@ -88,6 +90,8 @@ const zh: Table = {
   out_dir_missing: (p) => `输出目录不存在：${p.path}`,
   write_failed: (p) => `写入输出文件失败：${p.reason}`,
   report_unavailable: () => "report 命令暂不可用：报表模块（src/reports/）尚未完成",
+  validation_unavailable: () => "validate 暂不可用：校验模块（src/validation/ 的 validateTable）尚未完成",
+  table_error: (p) => `工作表“${p.name}”：${p.text}`,
   internal: (p) => `内部错误：${p.reason}`,
 };
 
@@ -142,6 +146,8 @@ const en: Table = {
   out_dir_missing: (p) => `The output folder does not exist: ${p.path}`,
   write_failed: (p) => `Could not write the output file: ${p.reason}`,
   report_unavailable: () => "The report command is not available yet: the report module (src/reports/) is not finished",
+  validation_unavailable: () => "validate is not available yet: the validation module (validateTable in src/validation/) is not finished",
+  table_error: (p) => `Sheet "${p.name}": ${p.textEn ?? p.text}`,
   internal: (p) => `Internal error: ${p.reason}`,
 };
 

@@ -6,14 +6,15 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { fenToYuan, formatFen, type Lang } from "../policy";
+import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./index";
 import { CliError } from "./messages";
 import { buildValidationSheet } from "./report-sheet";
 import { renderTable } from "./text-table";
-import { validateRegion } from "./validation-api";
-import { checkOut, inspectXlsx, openBook, writeWorkbookAtomic, type OpenedBook, type SheetRead } from "./xlsx-file";
+import { ruleTitle, validateRegion } from "./validation-api";
+import { checkOut, inspectXlsx, openBook, writeWorkbookAtomic, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
 
 export function fileHash(file: string): string {
   const h = crypto.createHash("sha256");
@@ -35,13 +36,12 @@ export interface LoadedValidation {
 }
 
 /** Open, pick the sheet and validate. Without --sheet: the first sheet with a recognisable header. */
-export async function loadAndValidate(file: string, sheet: string | undefined, forceFull: boolean): Promise<LoadedValidation> {
-  const insp = inspectXlsx(file);
+export async function loadAndValidate(file: string, sheet: string | undefined, forceFull: boolean, insp: Inspection = inspectXlsx(file)): Promise<LoadedValidation> {
   const book = await openBook(file, insp, forceFull ? { forceMode: "full" } : {});
   if (sheet !== undefined) {
     const read = await book.readSheet(sheet);
     const v = validateRegion(read.region);
-    if (!v.ok) throw noHeader(read);
+    if (!v.ok) throw noHeader(read, v.error);
     return { book, read, report: v.report };
   }
   // The first sheet, else the first other sheet that has a header (an instructions sheet may come first).
@@ -59,15 +59,16 @@ export async function loadAndValidate(file: string, sheet: string | undefined, f
     }
     const v = validateRegion(read.region);
     if (v.ok) return { book, read, report: v.report };
-    firstFailure ??= noHeader(read);
+    firstFailure ??= noHeader(read, v.error);
     if (book.mode === "stream") break; // each streamed read is a full pass: do not scan every sheet of a big file
   }
   throw firstFailure ?? new CliError("empty_sheet", { name: book.sheetNames[0] ?? "" });
 }
 
-function noHeader(read: SheetRead): CliError {
-  if (read.mergedNearTop.length) return new CliError("no_header_merged", { name: read.region.sheet, cells: read.mergedNearTop.slice(0, 4).join("、") });
-  return new CliError("no_header", { name: read.region.sheet });
+function noHeader(read: SheetRead, error: TableError): CliError {
+  if (read.mergedNearTop.length && error.code === "no_header") return new CliError("no_header_merged", { name: read.region.sheet, cells: read.mergedNearTop.slice(0, 4).join("、") });
+  // The validation core's own wording, per language, with the sheet name in front.
+  return new CliError("table_error", { name: read.region.sheet, text: error.message, textEn: error.messageEn });
 }
 
 const SEV_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -156,7 +157,7 @@ export function validationText(r: ValidationReport, lang: Lang, file: string, ad
       lines.push(`${t.sev[sev]}`);
       lastSev = sev;
     }
-    lines.push(`  ${t.rule(g[0].rule, g.length)}`);
+    lines.push(`  ${t.rule(ruleTitle(g[0].rule, lang), g.length)}`);
     const sorted = [...g].sort((a, b) => a.row - b.row);
     for (const f of sorted.slice(0, perRule)) lines.push(`    ${t.row(f.row)}  ${lang === "en" ? f.messageEn : f.message}`);
     if (sorted.length > perRule) lines.push(`    ${t.more(sorted.length - perRule)}`);
@@ -183,8 +184,9 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "validate", extra: args.positional.slice(1).join(" ") });
   if (args.out !== undefined) checkOut(args.out, file);
 
+  const insp = inspectXlsx(file);
   const before = args.out !== undefined ? fileHash(file) : null;
-  const { book, read, report } = await loadAndValidate(file, args.sheet, args.out !== undefined);
+  const { book, read, report } = await loadAndValidate(file, args.sheet, args.out !== undefined, insp);
 
   let written: { path: string; sheet: string } | null = null;
   if (args.out !== undefined && book.host && book.workbook) {
