@@ -1,12 +1,12 @@
 /**
  * The pane's link to src/validation: header detection, validation with progress, rule names.
  * Header detection, the required columns and rule names come from src/validation.
- * runValidation waits for src/validation's validateTable (not written yet when this was made):
- * until then it fails with a clear message instead of pretending.
+ * Validation runs in chunks (validateTableAsync) so the pane stays responsive.
  */
 import type { RegionData } from "../host/types";
 import { REQUIRED_KEYS as VALIDATION_REQUIRED, detectHeader, splitHeader } from "../validation/headers";
 import { RULE_BY_CODE, type RuleCode } from "../validation/rules";
+import { validateTableAsync } from "../validation/validate";
 import type { ColumnKey, ColumnMapping, ValidationReport } from "../validation/types";
 import type { UiLang } from "./i18n";
 
@@ -28,18 +28,18 @@ export function yieldToBrowser(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
+/** Chunked validation (src/validation validateTableAsync): yields between chunks so the progress bar repaints. */
 export async function runValidation(
   region: RegionData,
   mapping: ColumnMapping,
   headerIndex: number,
   onProgress: (done: number, total: number) => void,
 ): Promise<ValidationReport> {
-  void region;
-  void mapping;
-  void headerIndex;
-  onProgress(0, Math.max(region.values.length - headerIndex - 1, 0));
   await yieldToBrowser();
-  throw Object.assign(new Error("validation_unavailable"), { name: "HostError", code: "validation_unavailable" });
+  return validateTableAsync(
+    { values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet, mapping, headerRow: region.firstRow + headerIndex },
+    { onProgress, chunkSize: 2000 },
+  );
 }
 
 /** "credit_code.check" → its meaning from the rules table, with the code. */
