@@ -1,0 +1,197 @@
+/**
+ * Finding the header row of an application table and mapping its columns to the canonical
+ * keys (types.ts COLUMN_KEYS). Pure: works on arrays of cell values.
+ *
+ * Headers are matched after folding full-width forms (NFKC), dropping spaces, `_`, `-`, `*`
+ * and case, and taking off a trailing unit in brackets: `计算基数（万元）` → key "amount",
+ * unit 万元. A money column whose header says 万元 is read in 万元 and scaled by 10,000 exactly.
+ */
+import type { ColumnBinding, ColumnKey, ColumnMapping } from "./types";
+import { COLUMN_KEYS } from "./types";
+
+/** Canonical zh headers, in template order. */
+export const CANONICAL_HEADERS: Record<ColumnKey, string> = {
+  enterprise: "企业名称",
+  credit_code: "统一社会信用代码",
+  jurisdiction: "所属地区",
+  program: "项目类别",
+  project: "项目名称",
+  amount: "计算基数（元）",
+  level: "认定等级/条件",
+  date: "认定日期",
+  requested: "申报金额（元）",
+  city_share: "市财政承担（元）",
+  local_share: "受益财政承担（元）",
+  served: "服务企业数",
+};
+
+/** Columns that hold 元 amounts (a 万元 header scales them). */
+export const MONEY_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(["amount", "requested", "city_share", "local_share"]);
+
+/** Columns without which a table cannot be checked (mapping.missing_column). */
+export const REQUIRED_KEYS: readonly ColumnKey[] = ["enterprise", "credit_code", "jurisdiction", "program", "requested"];
+
+/** Accepted header spellings per key (compared after headerKey()). The canonical zh and the English key come first. */
+const SYNONYMS: Record<ColumnKey, string[]> = {
+  enterprise: ["企业名称", "enterprise", "企业", "企业全称", "单位名称", "申报单位", "申报企业", "公司名称", "company", "enterprisename"],
+  credit_code: ["统一社会信用代码", "credit_code", "信用代码", "社会信用代码", "统一信用代码", "uscc", "creditcode"],
+  jurisdiction: ["所属地区", "jurisdiction", "地区", "县区", "所属县区", "县(市、区)", "所属县(市、区)", "属地", "region", "district"],
+  program: ["项目类别", "program", "项目类型", "奖补类别", "奖补项目", "政策类别", "支持类别", "programcode"],
+  project: ["项目名称", "project", "projectname"],
+  amount: ["计算基数", "amount", "投资额", "项目投资额", "计算依据", "基数", "base"],
+  level: ["认定等级/条件", "level", "认定等级", "等级", "认定条件", "条件", "等级/条件"],
+  date: ["认定日期", "date", "日期", "认定时间", "完成日期", "竣工日期", "认定(完成)日期"],
+  requested: ["申报金额", "requested", "申请金额", "申报奖补金额", "申请奖补金额"],
+  city_share: ["市财政承担", "city_share", "市财政", "市级承担", "市财政承担金额", "cityshare"],
+  local_share: ["受益财政承担", "local_share", "受益财政", "县区承担", "受益财政承担金额", "beneficiary_share", "localshare", "beneficiaryshare"],
+  served: ["服务企业数", "served", "服务企业数量", "服务企业", "servedenterprises"],
+};
+
+/** Fold a header to its matching key: NFKC, no spaces/underscores/hyphens/asterisks, lower case. */
+export function headerKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u3000_\-*＊※]/g, "")
+    .toLowerCase();
+}
+
+const UNIT_RE = /\((?:单位[:：]?)?(万元|元|个|家|人民币元)\)$/;
+
+/** Split "计算基数(万元)" into its name key and unit. */
+export function splitHeader(text: string): { key: string; unit: string | null } {
+  const k = headerKey(text);
+  const m = UNIT_RE.exec(k);
+  if (m) return { key: k.slice(0, m.index), unit: m[1] };
+  // "投资额万元" / "申报金额/万元" without brackets
+  const m2 = /(?:\/)?(万元)$/.exec(k);
+  if (m2 && m2.index > 0) return { key: k.slice(0, m2.index), unit: "万元" };
+  return { key: k, unit: null };
+}
+
+const LOOKUP: Map<string, ColumnKey> = (() => {
+  const m = new Map<string, ColumnKey>();
+  for (const key of COLUMN_KEYS) {
+    for (const s of SYNONYMS[key]) {
+      const k = splitHeader(s).key;
+      if (!m.has(k)) m.set(k, key);
+    }
+  }
+  return m;
+})();
+
+/** The column key a single header text stands for, or null. */
+export function matchHeader(value: unknown): { key: ColumnKey; wan: boolean } | null {
+  if (typeof value !== "string") return null;
+  if (value.length > 60) return null;
+  const { key, unit } = splitHeader(value);
+  if (!key) return null;
+  const hit = LOOKUP.get(key);
+  if (!hit) return null;
+  return { key: hit, wan: unit === "万元" && MONEY_KEYS.has(hit) };
+}
+
+export interface MappingDetection {
+  mapping: ColumnMapping;
+  /** Number of distinct keys found. */
+  score: number;
+  /** Columns (0-based, in the region) whose header matched a key already taken. */
+  duplicates: Array<{ index: number; header: string; key: ColumnKey }>;
+  /** Non-empty headers that matched nothing. */
+  unknown: Array<{ index: number; header: string }>;
+}
+
+/** Map one header row. The first column for a key wins; later ones are reported as duplicates. */
+export function detectMapping(header: readonly unknown[]): MappingDetection {
+  const mapping: ColumnMapping = {};
+  const duplicates: MappingDetection["duplicates"] = [];
+  const unknown: MappingDetection["unknown"] = [];
+  let score = 0;
+  for (let i = 0; i < header.length; i++) {
+    const v = header[i];
+    const text = typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
+    if (!text) continue;
+    const m = matchHeader(text);
+    if (!m) {
+      unknown.push({ index: i, header: text });
+      continue;
+    }
+    if (mapping[m.key]) {
+      duplicates.push({ index: i, header: text, key: m.key });
+      continue;
+    }
+    const b: ColumnBinding = { index: i, header: text, wan: m.wan };
+    mapping[m.key] = b;
+    score++;
+  }
+  return { mapping, score, duplicates, unknown };
+}
+
+/** Why a block cannot be validated. */
+export type TableErrorCode = "empty" | "no_header" | "no_program_column";
+
+export class TableError extends Error {
+  readonly code: TableErrorCode;
+  readonly messageEn: string;
+  readonly params: Record<string, string | number>;
+  constructor(code: TableErrorCode, params: Record<string, string | number> = {}) {
+    const { zh, en } = tableErrorText(code, params);
+    super(zh);
+    this.name = "TableError";
+    this.code = code;
+    this.messageEn = en;
+    this.params = params;
+  }
+}
+
+export function isTableError(e: unknown): e is TableError {
+  return e instanceof TableError;
+}
+
+function tableErrorText(code: TableErrorCode, p: Record<string, string | number>): { zh: string; en: string } {
+  switch (code) {
+    case "empty":
+      return { zh: "表格为空，没有可校验的数据", en: "The table is empty: nothing to check" };
+    case "no_header":
+      return {
+        zh: `前${p.scanned}行中未找到表头（应包含 企业名称、统一社会信用代码、项目类别 等列），请检查工作表或手动指定列映射`,
+        en: `No header row found in the first ${p.scanned} rows (expected columns such as 企业名称 / enterprise, 统一社会信用代码 / credit_code, 项目类别 / program): check the sheet or set the column mapping by hand`,
+      };
+    case "no_program_column":
+      return {
+        zh: `第${p.row}行像是表头，但没有“项目类别”列，无法计算奖补，请添加该列或手动指定列映射`,
+        en: `Row ${p.row} looks like a header but has no 项目类别 (program) column, so no award can be computed: add it or set the mapping by hand`,
+      };
+  }
+}
+
+export interface HeaderDetection {
+  /** 0-based index into values of the header row. */
+  headerIndex: number;
+  mapping: ColumnMapping;
+  duplicates: MappingDetection["duplicates"];
+  unknown: MappingDetection["unknown"];
+  score: number;
+}
+
+/** How many top rows are searched for the header. */
+export const HEADER_SCAN_ROWS = 20;
+
+/**
+ * Find the header row among the first rows of a block: the row that maps the most known
+ * headers (the first such row on a tie). Throws TableError when no row maps at least two keys,
+ * or the best row has no program column.
+ */
+export function detectHeader(values: readonly (readonly unknown[])[], firstRow = 1): HeaderDetection {
+  if (!values.length || values.every((r) => !r || r.every((v) => v === null || v === undefined || v === ""))) {
+    throw new TableError("empty");
+  }
+  const n = Math.min(values.length, HEADER_SCAN_ROWS);
+  let best: (MappingDetection & { index: number }) | null = null;
+  for (let i = 0; i < n; i++) {
+    const d = detectMapping(values[i] ?? []);
+    if (!best || d.score > best.score) best = { ...d, index: i };
+  }
+  if (!best || best.score < 2) throw new TableError("no_header", { scanned: n });
+  if (!best.mapping.program) throw new TableError("no_program_column", { row: firstRow + best.index });
+  return { headerIndex: best.index, mapping: best.mapping, duplicates: best.duplicates, unknown: best.unknown, score: best.score };
+}
