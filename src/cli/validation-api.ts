@@ -1,45 +1,13 @@
-/**
- * The one place the CLI calls the validation core (src/validation/). Header detection comes
- * from src/validation/headers; validateTable is looked up at run time while that module is
- * still being written, so that the CLI's other commands keep working and type-checking.
- */
+/** The one place the CLI calls the validation core (src/validation/). */
 import type { RegionData } from "../host/types";
-import { detectHeader, isTableError, type TableError } from "../validation/headers";
-import { RULE_BY_CODE, type RuleCode } from "../validation/rules";
-import type { ValidationReport } from "../validation/types";
-import { CliError } from "./messages";
+import { isTableError, RULE_BY_CODE, validateTable, type RuleCode, type TableError, type ValidationReport } from "../validation";
 
 export type Validated = { ok: true; report: ValidationReport } | { ok: false; error: TableError };
-
-type ValidateFn = (region: RegionData) => ValidationReport;
-
-let cached: ValidateFn | null = null;
-
-function load(): ValidateFn {
-  if (cached) return cached;
-  let mod: Record<string, unknown>;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require("../validation") as Record<string, unknown>;
-  } catch {
-    throw new CliError("validation_unavailable");
-  }
-  const fn = mod.validateTable as ValidateFn | undefined;
-  if (typeof fn !== "function") throw new CliError("validation_unavailable");
-  cached = fn;
-  return fn;
-}
 
 /** Validate a block read from a sheet; { ok: false } when it has no usable header row. */
 export function validateRegion(region: RegionData): Validated {
   try {
-    detectHeader(region.values, region.firstRow);
-  } catch (e) {
-    if (isTableError(e)) return { ok: false, error: e };
-    throw e;
-  }
-  try {
-    return { ok: true, report: load()(region) };
+    return { ok: true, report: validateTable({ values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet }) };
   } catch (e) {
     if (isTableError(e)) return { ok: false, error: e };
     throw e;

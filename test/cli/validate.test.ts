@@ -1,0 +1,151 @@
+/** `cz validate` end to end on generated workbooks: exit codes, --json, --out, and the input left untouched. */
+import * as fs from "fs";
+import * as path from "path";
+import { makeCreditCode } from "../../src/policy";
+import { HEADERS, expectCleanFailure, readBack, runCli, sha256, tempDir, writeXlsx } from "./helpers";
+
+const code = (div: string, stem: string) => makeCreditCode(div, stem);
+const CLEAN_ROWS = [
+  ["滁州甲公司", code("341102", "10000001"), "琅琊区", "smart_factory", "项目A", null, null, "2022-03-01", 300000],
+  ["滁州乙公司", code("341103", "10000002"), "南谯区", "equipment_network", "项目B", 800000, null, "2022-05-01", 160000],
+  ["滁州丙公司", code("341181", "10000003"), "天长市", "dx_assessment", "项目C", null, "5A", "2023-01-10", 500000],
+];
+const badCheck = (c: string) => c.slice(0, 17) + (c[17] === "0" ? "1" : "0");
+const FAULTY_ROWS = [
+  ["滁州甲公司", badCheck(code("341102", "10000001")), "琅琊区", "smart_factory", "项目A", null, null, "2022-03-01", 300000],
+  ["滁州乙公司", code("341103", "10000002"), "南谯区", "smart_factry", "项目B", null, null, "2022-05-01", 300000],
+  ["滁州丙公司", code("341181", "10000003"), "天长市", "smart_factory", "项目C", null, null, "2023-01-10", 400000],
+];
+
+let dir: string;
+let clean: string;
+let faulty: string;
+
+beforeAll(async () => {
+  dir = tempDir("cz-val-");
+  clean = await writeXlsx(path.join(dir, "clean.xlsx"), [{ name: "申报表", rows: [HEADERS, ...CLEAN_ROWS] }]);
+  faulty = await writeXlsx(path.join(dir, "faulty.xlsx"), [{ name: "申报表", rows: [HEADERS, ...FAULTY_ROWS] }]);
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("a clean table: exit 0, counts and totals in the human report", () => {
+  const r = runCli(["validate", clean]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^校验：clean\.xlsx · 工作表“申报表”（A1:I4）· 申报 3 条/);
+  expect(r.stdout).toMatch(/结果：错误 0 · /);
+  expect(r.stdout).toMatch(/未发现错误。/);
+  expect(r.stdout).toMatch(/申报金额\s+960,000\.00/);
+  expect(r.stdout).toMatch(/核定金额\s+960,000\.00/);
+  // smart_factory is 1:1 (150,000 each); equipment_network beneficiary; dx_assessment city.
+  expect(r.stdout).toMatch(/市财政承担\s+650,000\.00/);
+  expect(r.stdout).toMatch(/受益财政承担\s+310,000\.00/);
+});
+
+test("a faulty table: exit 1, findings grouped by rule with row numbers and zh messages", () => {
+  const r = runCli(["validate", faulty]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/结果：错误 \d+/);
+  expect(r.stdout).toMatch(/credit_code\.check · 统一社会信用代码校验位错误（1 处）\n\s+第2行 /);
+  expect(r.stdout).toMatch(/program\.unknown · [^\n]*\n\s+第3行 [^\n]*smart_factory/);
+  expect(r.stdout).toMatch(/amount\.over_award · [^\n]*\n\s+第4行 /);
+});
+
+test("--json prints exactly one JSON object with findings and summary", () => {
+  const r = runCli(["validate", faulty, "--json"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toBe("");
+  expect(r.stdout.trim().split("\n")).toHaveLength(1);
+  const j = JSON.parse(r.stdout);
+  expect(Object.keys(j)).toEqual(["findings", "summary"]);
+  for (const f of j.findings) expect(Object.keys(f)).toEqual(["row", "column", "severity", "rule", "message"]);
+  const has = (row: number, rule: string) => j.findings.some((f: { row: number; rule: string; severity: string }) => f.row === row && f.rule === rule && f.severity === "error");
+  expect(has(2, "credit_code.check")).toBe(true);
+  expect(has(3, "program.unknown")).toBe(true);
+  expect(has(4, "amount.over_award")).toBe(true);
+  expect(j.summary).toMatchObject({ rows: 3, sheet: "申报表", policy: "chuzhou-ii-2021" });
+  expect(j.summary.errors).toBe(j.findings.filter((f: { severity: string }) => f.severity === "error").length);
+  expect(typeof j.summary.requested).toBe("number");
+  expect(j.findings.find((f: { rule: string }) => f.rule === "program.unknown").message).toMatch(/[\u4e00-\u9fff]/);
+
+  const clean1 = JSON.parse(runCli(["validate", clean, "--json"]).stdout);
+  expect(clean1.summary).toMatchObject({ errors: 0, requested: 960000, computed: 960000, city: 650000, beneficiary: 310000 });
+
+  const en = JSON.parse(runCli(["validate", faulty, "--json", "--lang", "en"]).stdout);
+  expect(en.findings.find((f: { rule: string }) => f.rule === "program.unknown").message).not.toMatch(/[\u4e00-\u9fff]{4}/);
+});
+
+test("--out writes a copy with a report sheet; the input is unchanged", async () => {
+  const before = sha256(faulty);
+  const out = path.join(dir, "report.xlsx");
+  const r = runCli(["validate", faulty, "--out", out]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/已写入校验报告：.*report\.xlsx（工作表“CZ校验报告”；原文件未改动）/);
+  expect(sha256(faulty)).toBe(before);
+  expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+
+  const wb = await readBack(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["申报表", "CZ校验报告"]);
+  // The original sheet's values are carried over as they were.
+  const src = wb.getWorksheet("申报表")!;
+  expect(src.getCell("D3").value).toBe("smart_factry");
+  expect(src.getCell("I4").value).toBe(400000);
+  const ws = wb.getWorksheet("CZ校验报告")!;
+  const texts: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => texts.push(typeof c.value === "object" && c.value && "formula" in c.value ? `=${c.value.formula}` : String(c.value))));
+  const all = texts.join("\n");
+  expect(all).toMatch(/政策版本：滁州市支持工业互联网发展若干政策（2021）（chuzhou-ii-2021）/);
+  expect(all).toMatch(/校验时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  // A link to the credit code cell of row 2 (column B) and to the program cell of row 3 (column D).
+  expect(all).toContain(`=HYPERLINK("#'申报表'!B2","B2")`);
+  expect(all).toContain(`=HYPERLINK("#'申报表'!D3","D3")`);
+  expect(all).toMatch(/credit_code\.check/);
+
+  // A second run does not overwrite the input, and writes the same report again.
+  const again = runCli(["validate", faulty, "--out", out, "--json"]);
+  expect(again.code).toBe(1);
+  expect(() => JSON.parse(again.stdout)).not.toThrow();
+  expect(sha256(faulty)).toBe(before);
+});
+
+test("a merged title above the header is fine; an instructions sheet before the table is skipped", async () => {
+  const f = await writeXlsx(path.join(dir, "titled.xlsx"), [
+    { name: "填表说明", rows: [["请按模板填写"], ["金额单位：元"]] },
+    { name: "申报表", rows: [["滁州市工业互联网奖补申报汇总表"], HEADERS, ...CLEAN_ROWS], merges: ["A1:I1"] },
+  ]);
+  const r = runCli(["validate", f, "--json"]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).summary).toMatchObject({ sheet: "申报表", rows: 3, errors: 0 });
+  // Asking for the instructions sheet by name gives a clear no-header failure.
+  expectCleanFailure(runCli(["validate", f, "--sheet", "填表说明"]), /工作表“填表说明”：.*未找到表头/);
+});
+
+test("merged header cells that hide the column names: exit 2 naming the merged cells, no output file", async () => {
+  const f = await writeXlsx(path.join(dir, "merged-header.xlsx"), [
+    { name: "申报表", rows: [["企业信息", null, null, "申报信息", null], ["名称", "编号", "说明", "类别说明", "金额说明"], ["甲", "x", "y", "z", 1]], merges: ["A1:C1", "D1:E1"] },
+  ]);
+  const out = path.join(dir, "merged-out.xlsx");
+  const r = runCli(["validate", f, "--out", out]);
+  expectCleanFailure(r, /表头含合并单元格（A1:C1、D1:E1）/);
+  expect(fs.existsSync(out)).toBe(false);
+});
+
+test("formula error cells: in data they are findings (exit 1); a header of errors is unusable (exit 2)", async () => {
+  const rows = [HEADERS, ...CLEAN_ROWS.map((r) => [...r])];
+  rows[2][5] = { formula: "1/0", result: { error: "#DIV/0!" } } as unknown as number; // equipment_network's base
+  const f = await writeXlsx(path.join(dir, "errors.xlsx"), [{ name: "申报表", rows }]);
+  const r = runCli(["validate", f, "--json"]);
+  expect(r.code).toBe(1);
+  const j = JSON.parse(r.stdout);
+  const hit = j.findings.find((x: { row: number; column: string }) => x.row === 3 && x.column === "amount");
+  expect(hit).toBeDefined();
+  expect(hit.severity).toBe("error");
+  expect(hit.message).toContain("#DIV/0!");
+
+  const errHead = HEADERS.map(() => ({ formula: "#REF!", result: { error: "#REF!" } }));
+  const g = await writeXlsx(path.join(dir, "error-header.xlsx"), [{ name: "申报表", rows: [errHead, ...CLEAN_ROWS] }]);
+  expectCleanFailure(runCli(["validate", g]), /工作表“申报表”：.*未找到表头/);
+});
