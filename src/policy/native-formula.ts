@@ -55,7 +55,6 @@ function yuanText(fen: Fen): string {
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const arr = (xs: string[]) => `{${xs.map(q).join(",")}}`;
-const or = (xs: string[]) => (xs.length === 1 ? xs[0] : `OR(${xs.join(",")})`);
 const dateLit = (iso: string) => `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
 
 const MAX = "1E12"; // MAX_AMOUNT_YUAN, as the core refuses anything bigger

@@ -1,0 +1,106 @@
+/** Shared pieces of the report builders: labels, money cells, the counting rule, sheet layout. Pure. */
+import type { Lang } from "../policy/messages";
+import type { Fen } from "../policy/money";
+import type { CellSpec, ColumnSpec, SheetSpec } from "../host/types";
+import type { RowResult, RowStatus, ValidationReport } from "../validation/types";
+
+export type { Lang };
+
+/** Number format for amounts in 元. */
+export const YUAN_FMT = "#,##0.00";
+export const PCT_FMT = "0%";
+export const COUNT_FMT = "0";
+
+/** 分 → a cell value in 元 (the closest double to the exact 2-decimal amount); null stays empty. */
+export const yuan = (fen: Fen | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
+
+export const t = (lang: Lang, zh: string, en: string): string => (lang === "zh" ? zh : en);
+
+export const STATUS_TEXT: Record<RowStatus, { zh: string; en: string }> = {
+  pass: { zh: "通过", en: "Passed" },
+  error: { zh: "有误", en: "Has errors" },
+  review: { zh: "需复核", en: "Needs review" },
+};
+
+/**
+ * The counting rule shared by the results table's award columns, every summary table, the
+ * PivotTables and the progress counts: a row counts when it has no error (通过 or 需复核) and
+ * the core computed its award. Rows with errors are listed in the results table with empty
+ * award cells (the computed figure, if any, is quoted in 校验意见), so that sums over CZ_Results
+ * and the summary tables agree to the 分.
+ */
+export function counts(r: RowResult): boolean {
+  return r.status !== "error" && r.total !== null;
+}
+
+export const COUNTING_RULE = {
+  zh: "计入汇总：无错误（通过或需复核）且已算出核定金额的申报行；有误的行不计入，其金额栏留空（计算结果见结果表“校验意见”）。金额按分精确求和后换算为元。",
+  en: "Counted: rows without errors (passed or needing review) whose award was computed; rows with errors are left out and their amount cells are empty (the computed figure is in the findings column). Sums are exact in 分, then shown in 元.",
+};
+
+/** "第二条" from a section numeral; other text unchanged. */
+export function sectionText(section: string, lang: Lang): string {
+  const s = section.trim();
+  if (/^[一二三四五六七八九十]+$/.test(s)) {
+    if (lang === "zh") return `第${s}条`;
+    const n = "一二三四五六七八九十".indexOf(s) + 1;
+    return n > 0 ? `Section ${n}` : s;
+  }
+  return s;
+}
+
+/** ISO-like local time "2026-11-29 12:30" for preambles. */
+export function stamp(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+export function policyLine(report: Pick<ValidationReport, "policy">, lang: Lang): string {
+  return t(lang, `政策版本：${report.policy.title}（${report.policy.id}）`, `Policy: ${report.policy.title} (${report.policy.id})`);
+}
+
+export function timeLine(now: Date, lang: Lang): string {
+  return t(lang, `生成时间：${stamp(now)}`, `Generated: ${stamp(now)}`);
+}
+
+export const col = (header: string, numFmt?: string, width?: number): ColumnSpec => ({ header, ...(numFmt ? { numFmt } : {}), ...(width ? { width } : {}) });
+
+/** Where each block of a SheetSpec lands (1-based Excel rows), in the hosts' layout:
+ * preamble lines from row 1, one blank row, the main header and rows, then for each extra block
+ * one blank row, its title row, its header and rows. (Blocks here are never empty.) */
+export interface BlockPlace {
+  titleRow: number | null;
+  headerRow: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: number;
+}
+
+export function sheetLayout(spec: Pick<SheetSpec, "preamble" | "columns" | "rows" | "blocks">): BlockPlace[] {
+  const out: BlockPlace[] = [];
+  let row = spec.preamble?.length ? spec.preamble.length + 2 : 1;
+  out.push({ titleRow: null, headerRow: row, firstDataRow: row + 1, lastDataRow: row + spec.rows.length, columns: spec.columns.length });
+  row += 1 + spec.rows.length;
+  for (const b of spec.blocks ?? []) {
+    row += 1;
+    const titleRow = row;
+    row += 1;
+    out.push({ titleRow, headerRow: row, firstDataRow: row + 1, lastDataRow: row + b.rows.length, columns: b.columns.length });
+    row += 1 + b.rows.length;
+  }
+  return out;
+}
+
+/** Column letters for a 0-based index: 0 → A, 27 → AB. */
+export function colLetter(i: number): string {
+  let s = "";
+  let n = i + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export type Row = CellSpec[];

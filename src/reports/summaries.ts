@@ -1,0 +1,200 @@
+/**
+ * 汇总表: summary tables computed by the core, exact in 分 and shown in 元. Every table has a
+ * grand-total row; its rows add up exactly to it, and city + beneficiary = total on every row.
+ * Which rows count: COUNTING_RULE (no errors, award computed).
+ */
+import { DEFAULT_CATALOGUE } from "../policy/catalogues";
+import type { Fen } from "../policy/money";
+import type { Catalogue } from "../policy/types";
+import type { ChartSpec, SheetSpec } from "../host/types";
+import type { RowResult, ValidationReport } from "../validation/types";
+import { col, colLetter, COUNT_FMT, counts, COUNTING_RULE, type Lang, policyLine, type Row, sheetLayout, t, timeLine, YUAN_FMT, yuan } from "./common";
+
+export interface Sums {
+  count: number;
+  requested: Fen;
+  total: Fen;
+  city: Fen;
+  beneficiary: Fen;
+}
+
+export interface SummaryLine extends Sums {
+  /** Program code, jurisdiction name, or "" for a missing jurisdiction. */
+  key: string;
+  label: string;
+}
+
+export interface Summaries {
+  /** Rows counted / left out. */
+  included: number;
+  excluded: number;
+  grand: Sums;
+  /** By program, in catalogue order (programs with counted rows only). */
+  byProgram: SummaryLine[];
+  /** By jurisdiction: the catalogue's ten first (when present), then others, then blank. */
+  byJurisdiction: SummaryLine[];
+  /** Jurisdiction × year award totals. years: ascending, null (no date) last. */
+  byJurisdictionYear: { jurisdictions: string[]; years: (number | null)[]; cells: Fen[][]; rowTotals: Fen[]; colTotals: Fen[]; grand: Fen };
+}
+
+const zero = (): Sums => ({ count: 0, requested: 0, total: 0, city: 0, beneficiary: 0 });
+
+function add(s: Sums, r: RowResult): void {
+  s.count += 1;
+  s.requested += r.requested ?? 0;
+  s.total += r.total ?? 0;
+  s.city += r.city ?? 0;
+  s.beneficiary += r.beneficiary ?? 0;
+}
+
+const NO_JURISDICTION = { zh: "（未填地区）", en: "(no jurisdiction)" };
+const NO_YEAR = { zh: "（无日期）", en: "(no date)" };
+
+/** Compute every summary from the validated rows. */
+export function summaries(report: Pick<ValidationReport, "rows">, catalogue: Catalogue = DEFAULT_CATALOGUE, lang: Lang = "zh"): Summaries {
+  const rows = report.rows.filter(counts);
+  const grand = zero();
+  const byProg = new Map<string, { label: string; sums: Sums }>();
+  const byJur = new Map<string, Sums>();
+  const jy = new Map<string, Map<number | null, Fen>>();
+  const years = new Set<number | null>();
+  for (const r of rows) {
+    add(grand, r);
+    const pk = r.programCode ?? r.programName;
+    let p = byProg.get(pk);
+    if (!p) byProg.set(pk, (p = { label: r.programName, sums: zero() }));
+    add(p.sums, r);
+    const jk = r.jurisdiction.trim();
+    let j = byJur.get(jk);
+    if (!j) byJur.set(jk, (j = zero()));
+    add(j, r);
+    let m = jy.get(jk);
+    if (!m) jy.set(jk, (m = new Map()));
+    m.set(r.year, (m.get(r.year) ?? 0) + (r.total ?? 0));
+    years.add(r.year);
+  }
+
+  const progOrder = catalogue.programs.map((p) => p.code);
+  const byProgram = [...byProg.entries()]
+    .sort(([a], [b]) => rank(progOrder, a) - rank(progOrder, b) || a.localeCompare(b))
+    .map(([key, v]) => {
+      const p = catalogue.programs.find((x) => x.code === key);
+      return { key, label: p ? (lang === "zh" ? p.name.zh : p.name.en) : v.label, ...v.sums };
+    });
+
+  const jurOrder = catalogue.jurisdictions;
+  const jurKeys = [...byJur.keys()].sort((a, b) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || rank(jurOrder, a) - rank(jurOrder, b) || a.localeCompare(b, "zh"));
+  const jurLabel = (k: string) => (k === "" ? NO_JURISDICTION[lang] : k);
+  const byJurisdiction = jurKeys.map((key) => ({ key, label: jurLabel(key), ...(byJur.get(key) as Sums) }));
+
+  const yearList = [...years].sort((a, b) => (a === null ? 1 : 0) - (b === null ? 1 : 0) || (a ?? 0) - (b ?? 0));
+  const cells = jurKeys.map((k) => yearList.map((y) => jy.get(k)?.get(y) ?? 0));
+  const rowTotals = cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const colTotals = yearList.map((_, i) => cells.reduce((a, r) => a + r[i], 0));
+  return {
+    included: rows.length,
+    excluded: report.rows.length - rows.length,
+    grand,
+    byProgram,
+    byJurisdiction,
+    byJurisdictionYear: { jurisdictions: jurKeys.map(jurLabel), years: yearList, cells, rowTotals, colTotals, grand: rowTotals.reduce((a, b) => a + b, 0) },
+  };
+}
+
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i < 0 ? order.length : i;
+}
+
+export const SUMMARY_SHEET = { zh: "汇总表", en: "Summary" };
+export const SUMMARY_TABLES = {
+  program: "CZ_Sum_Program",
+  programSource: "CZ_Sum_ProgramSource",
+  jurisdictionYear: "CZ_Sum_JurisdictionYear",
+  jurisdiction: "CZ_Sum_Jurisdiction",
+} as const;
+
+const GRAND = { zh: "合计", en: "Total" };
+
+/** The summary sheet: by program (main), program × funding source, jurisdiction × year, by jurisdiction. */
+export function summarySheet(report: Pick<ValidationReport, "rows" | "policy">, lang: Lang = "zh", options: { now?: Date; catalogue?: Catalogue } = {}): SheetSpec {
+  const s = summaries(report, options.catalogue, lang);
+  const now = options.now ?? new Date();
+  const L = (zh: string, en: string) => t(lang, zh, en);
+  const money = (h: string) => col(h, YUAN_FMT, 16);
+  const g = s.grand;
+
+  const programRows: Row[] = s.byProgram.map((p) => [p.key, p.label, p.count, yuan(p.requested), yuan(p.total)]);
+  programRows.push([GRAND[lang], "", g.count, yuan(g.requested), yuan(g.total)]);
+
+  const sourceRows: Row[] = s.byProgram.map((p) => [p.label, yuan(p.city), yuan(p.beneficiary), yuan(p.total)]);
+  sourceRows.push([GRAND[lang], yuan(g.city), yuan(g.beneficiary), yuan(g.total)]);
+
+  const jy = s.byJurisdictionYear;
+  const yearHeader = (y: number | null) => (y === null ? NO_YEAR[lang] : String(y));
+  const jyRows: Row[] = jy.jurisdictions.map((j, i) => [j, ...jy.cells[i].map(yuan), yuan(jy.rowTotals[i])]);
+  jyRows.push([GRAND[lang], ...jy.colTotals.map(yuan), yuan(jy.grand)]);
+
+  const jurRows: Row[] = s.byJurisdiction.map((j) => [j.label, yuan(j.total), yuan(j.city), yuan(j.beneficiary), j.count, yuan(j.requested)]);
+  jurRows.push([GRAND[lang], yuan(g.total), yuan(g.city), yuan(g.beneficiary), g.count, yuan(g.requested)]);
+
+  return {
+    name: SUMMARY_SHEET[lang],
+    preamble: [
+      L("滁州市工业互联网奖补汇总表", "Chuzhou industrial internet subsidies: summary"),
+      policyLine(report, lang),
+      timeLine(now, lang),
+      COUNTING_RULE[lang],
+      L(`计入${s.included}行，未计入${s.excluded}行。核定奖补合计${yuanText(g.total)}元，其中市财政${yuanText(g.city)}元、受益财政${yuanText(g.beneficiary)}元。`,
+        `${s.included} rows counted, ${s.excluded} left out. Awards CNY ${yuanText(g.total)}: city ${yuanText(g.city)}, beneficiary ${yuanText(g.beneficiary)}.`),
+    ],
+    columns: [col(L("项目代码", "Program code"), undefined, 22), col(L("项目名称", "Program"), undefined, 34), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)")), money(L("核定奖补（元）", "Award (CNY)"))],
+    rows: programRows,
+    tableName: SUMMARY_TABLES.program,
+    blocks: [
+      {
+        title: L("按项目 × 资金来源", "By program × funding source"),
+        columns: [col(L("项目名称", "Program")), money(L("市财政（元）", "City (CNY)")), money(L("受益财政（元）", "Beneficiary (CNY)")), money(L("合计（元）", "Total (CNY)"))],
+        rows: sourceRows,
+        tableName: SUMMARY_TABLES.programSource,
+      },
+      {
+        title: L("按地区 × 年度（核定奖补，元）", "By jurisdiction × year (award, CNY)"),
+        columns: [col(L("所属地区", "Jurisdiction")), ...jy.years.map((y) => money(yearHeader(y))), money(L("合计（元）", "Total (CNY)"))],
+        rows: jyRows,
+        tableName: SUMMARY_TABLES.jurisdictionYear,
+      },
+      {
+        title: L("按地区", "By jurisdiction"),
+        columns: [col(L("所属地区", "Jurisdiction")), money(L("核定奖补（元）", "Award (CNY)")), money(L("市财政（元）", "City (CNY)")), money(L("受益财政（元）", "Beneficiary (CNY)")), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)"))],
+        rows: jurRows,
+        tableName: SUMMARY_TABLES.jurisdiction,
+      },
+    ],
+    freezeHeader: false,
+  };
+}
+
+function yuanText(fen: Fen): string {
+  const y = Math.floor(fen / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${y}.${String(fen % 100).padStart(2, "0")}`;
+}
+
+/** Index of the by-jurisdiction block in summarySheet's blocks (its chart source). */
+const JURISDICTION_BLOCK = 3; // 0 = main table, then the blocks in order
+
+/**
+ * The chart of awards by jurisdiction: its data range is the by-jurisdiction block of the
+ * summary sheet (header + one row per jurisdiction, without the grand-total row; first column
+ * the jurisdiction, second the award). `sheetName` is the name the host actually gave the sheet.
+ */
+export function awardsChart(summary: SheetSpec, sheetName: string, lang: Lang = "zh"): ChartSpec {
+  const place = sheetLayout(summary)[JURISDICTION_BLOCK];
+  const last = Math.max(place.lastDataRow - 1, place.firstDataRow); // leave out 合计
+  return {
+    title: t(lang, "各地区核定奖补（元）", "Awards by jurisdiction (CNY)"),
+    sheet: sheetName,
+    range: `A${place.headerRow}:${colLetter(1)}${last}`,
+    type: "bar",
+  };
+}
