@@ -1,10 +1,113 @@
-/** `report <applications.xlsx> --out <report.xlsx>`: wired to src/reports/ once it exists. */
+/**
+ * `report <applications.xlsx> --out <report.xlsx> [--sheet NAME] [--json]`: validates the table,
+ * then writes a NEW workbook with the report sheets built by src/reports (results table
+ * CZ_Results, summary tables, Action-Plan progress). ExcelJS 4.4 cannot write PivotTables
+ * (ExcelJsHost.supportsPivots() is false), so the summaries are plain tables computed by the core.
+ * The input is only read; the output is written atomically. Exit 0 when the report is written.
+ */
+import * as path from "path";
+import type * as ExcelJSTypes from "exceljs";
+import { ExcelJsHost } from "../host/exceljs-host";
+import { fenToYuan, formatFen, type Lang } from "../policy";
+import { buildReports, pivotPlan, type SummaryLine, type Sums } from "../reports";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./index";
 import { CliError } from "./messages";
+import { renderTable } from "./text-table";
+import { fileHash, loadAndValidate } from "./validate";
+import { checkOut, inspectXlsx, writeWorkbookAtomic } from "./xlsx-file";
 
-export async function runReport(args: ParsedArgs, _io: Io): Promise<number> {
-  if (!args.positional[0]) throw new CliError("missing_file", { cmd: "report" });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ExcelJS = require("exceljs") as typeof ExcelJSTypes;
+
+const T = {
+  zh: {
+    head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `报表：${file} · 工作表“${sheet}” · 申报 ${rows} 条（计入汇总 ${inc} 条，未计入 ${exc} 条：有错误或无核定金额）`,
+    byProgram: "按项目汇总（元）",
+    byJurisdiction: "按地区汇总（元）",
+    cols: ["", "条数", "申报", "核定", "市财政", "受益财政"],
+    grand: "合计",
+    written: (p: string) => `已写入报表：${p}`,
+    sheets: (s: string[]) => `工作表：${s.map((x) => `“${x}”`).join("、")}`,
+    noPivots: "说明：ExcelJS 4.4 不能写入真正的数据透视表，汇总表中的表格由核心精确计算（与透视结果相同）；在 Excel 中可基于 CZ_Results 表自行插入数据透视表。",
+  },
+  en: {
+    head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `Report: ${file} · sheet "${sheet}" · ${rows} applications (${inc} counted, ${exc} left out: errors or no award computed)`,
+    byProgram: "By program (CNY)",
+    byJurisdiction: "By jurisdiction (CNY)",
+    cols: ["", "rows", "requested", "computed", "city", "beneficiary"],
+    grand: "Total",
+    written: (p: string) => `Report written: ${p}`,
+    sheets: (s: string[]) => `Sheets: ${s.map((x) => `"${x}"`).join(", ")}`,
+    noPivots: "Note: ExcelJS 4.4 cannot write real PivotTables, so the summary sheet holds plain tables computed exactly by the core (the same figures); in Excel, insert a PivotTable over the CZ_Results table if wanted.",
+  },
+};
+
+const money = (fen: number) => formatFen(fen) + (fen % 100 === 0 ? ".00" : "");
+
+function sumsTable(lines: SummaryLine[], grand: Sums, lang: Lang): string {
+  const t = T[lang];
+  const row = (label: string, s: Sums) => [label, String(s.count), money(s.requested), money(s.total), money(s.city), money(s.beneficiary)];
+  return renderTable([t.cols, ...lines.map((l) => row(l.label, l)), row(t.grand, grand)], [false, true, true, true, true, true]);
+}
+
+const sumsJson = (s: Sums) => ({ count: s.count, requested: fenToYuan(s.requested), total: fenToYuan(s.total), city: fenToYuan(s.city), beneficiary: fenToYuan(s.beneficiary) });
+
+export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
+  const file = args.positional[0];
+  if (!file) throw new CliError("missing_file", { cmd: "report" });
+  if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "report", extra: args.positional.slice(1).join(" ") });
   if (!args.out) throw new CliError("missing_out");
-  throw new CliError("report_unavailable");
+  checkOut(args.out, file);
+
+  const insp = inspectXlsx(file);
+  const before = fileHash(file);
+  const { report } = await loadAndValidate(file, args.sheet, false, insp);
+  const lang = args.lang;
+  const bundle = buildReports(report, { lang, now: new Date() });
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "cz-subsidy";
+  wb.created = new Date();
+  const host = new ExcelJsHost(wb);
+  const plan = pivotPlan(host);
+  const written: string[] = [];
+  for (const spec of [bundle.results, bundle.summary, bundle.progress]) written.push((await host.writeSheet(spec)).name);
+  if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
+  await writeWorkbookAtomic(wb, args.out);
+
+  const s = bundle.data.summaries;
+  if (args.json) {
+    io.out(
+      JSON.stringify({
+        out: args.out,
+        sheets: written,
+        pivots: plan.mode,
+        summary: {
+          rows: report.rows.length,
+          included: s.included,
+          excluded: s.excluded,
+          grand: sumsJson(s.grand),
+          byProgram: s.byProgram.map((l) => ({ key: l.key, label: l.label, ...sumsJson(l) })),
+          byJurisdiction: s.byJurisdiction.map((l) => ({ key: l.key, label: l.label, ...sumsJson(l) })),
+        },
+      }),
+    );
+    return 0;
+  }
+  const t = T[lang];
+  const out: string[] = [];
+  out.push(t.head(path.basename(file), report.sheet, report.rows.length, s.included, s.excluded));
+  out.push("");
+  out.push(t.byProgram);
+  out.push(sumsTable(s.byProgram, s.grand, lang));
+  out.push("");
+  out.push(t.byJurisdiction);
+  out.push(sumsTable(s.byJurisdiction, s.grand, lang));
+  out.push("");
+  out.push(plan.mode === "pivot" ? plan.note[lang] : t.noPivots);
+  out.push(t.written(args.out));
+  out.push(t.sheets(written));
+  io.out(out.join("\n"));
+  return 0;
 }
