@@ -41,6 +41,8 @@ export interface ValidateOptions {
   /** Called every `progressEvery` rows and at the end with (rows done, rows in all). */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
+  /** Keep each row's CalcOutcome in RowResult.outcome (default true). False saves memory on very large tables. */
+  keepOutcomes?: boolean;
 }
 
 export interface AsyncValidateOptions extends ValidateOptions {
@@ -54,6 +56,7 @@ export const WAN_SUSPECT_BELOW_YUAN = 10000;
 /** A requested amount below 1 万元 is suspicious when the award is at least this (元). */
 export const WAN_SUSPECT_AWARD_YUAN = 100000;
 
+const ROW_REQUIRED: readonly ColumnKey[] = ["enterprise", "credit_code", "jurisdiction", "program"];
 const TOTAL_RE = /^(?:合计|总计|小计|共计|total|subtotal|sum)(?![a-z])/i;
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +178,10 @@ class Validator {
     byRule: {},
   };
 
-  constructor(input: ValidateInput) {
+  private readonly keepOutcomes: boolean;
+
+  constructor(input: ValidateInput, options: ValidateOptions = {}) {
+    this.keepOutcomes = options.keepOutcomes !== false;
     this.values = input.values;
     this.firstRow = input.firstRow ?? 1;
     this.firstCol = input.firstCol ?? 0;
@@ -228,16 +234,8 @@ class Validator {
     const c = col ?? (column && this.idx[column] !== undefined ? this.firstCol + (this.idx[column] as number) : undefined);
     if (c !== undefined) f.col = c;
     const n = this.findings.push(f) - 1;
+    // Every finding is raised while its row is the current one (header findings have no row result).
     if (this.current && this.current.row === row) this.current.findings.push(n);
-    else {
-      const target = this.rowByNumber(row);
-      if (target) target.findings.push(n);
-    }
-  }
-
-  private rowLookup = new Map<number, RowResult>();
-  private rowByNumber(row: number): RowResult | undefined {
-    return this.rowLookup.get(row);
   }
 
   private cell(row: readonly unknown[], key: ColumnKey): unknown {
@@ -255,6 +253,17 @@ class Validator {
     return r;
   }
 
+  private readonly dateCache = new Map<unknown, ReturnType<typeof parseDate>>();
+  private date(v: unknown): ReturnType<typeof parseDate> {
+    if (typeof v !== "number" && typeof v !== "string") return parseDate(v);
+    let d = this.dateCache.get(v);
+    if (!d) {
+      d = parseDate(v);
+      if (this.dateCache.size < 8192) this.dateCache.set(v, d);
+    }
+    return d;
+  }
+
   /** Validate data row i (0-based within the data rows). */
   processRow(i: number): void {
     const values = this.values[this.start + i];
@@ -270,35 +279,33 @@ class Validator {
     }
     if (!any) return;
 
-    const get = (k: ColumnKey) => this.cell(values, k);
-    const enterprise = cellText(get("enterprise"));
-    const creditRaw = get("credit_code");
-    const programRaw = get("program");
+    const enterprise = cellText(this.cell(values, "enterprise"));
+    const creditRaw = this.cell(values, "credit_code");
+    const programRaw = this.cell(values, "program");
 
     // Totals rows: "合计" in the name (or first) column with no credit code and no program.
     if (isEmpty(creditRaw) && isEmpty(programRaw)) {
       const first = enterprise || cellText(values.find((v) => !isEmpty(v)));
       if (TOTAL_RE.test(first.replace(/\s/g, ""))) {
-        const rr = this.newRow(rowNo, enterprise, "", "", cellText(get("project")));
+        const rr = this.newRow(rowNo, enterprise, "", "", cellText(this.cell(values, "project")));
         this.current = rr;
         this.add(rowNo, null, "row.skipped_total", { text: first.slice(0, 12) });
         this.current = null;
         this.rows.pop();
-        this.rowLookup.delete(rowNo);
         return;
       }
     }
 
-    const juriRaw = cellText(get("jurisdiction"));
+    const juriRaw = cellText(this.cell(values, "jurisdiction"));
     const jr = juriRaw ? this.juris.resolve(juriRaw) : { name: null };
     const credit = isEmpty(creditRaw) ? null : checkCreditCode(creditRaw);
-    const rr = this.newRow(rowNo, enterprise, credit ? credit.code : "", jr.name ?? juriRaw, cellText(get("project")));
+    const rr = this.newRow(rowNo, enterprise, credit ? credit.code : "", jr.name ?? juriRaw, cellText(this.cell(values, "project")));
     this.current = rr;
     this.summary.rows++;
 
     // Required fields.
-    for (const k of ["enterprise", "credit_code", "jurisdiction", "program"] as const) {
-      if (this.idx[k] !== undefined && isEmpty(get(k))) this.add(rowNo, k, "required.missing", { field: FIELD_NAMES[k].zh, fieldEn: FIELD_NAMES[k].en });
+    for (const k of ROW_REQUIRED) {
+      if (this.idx[k] !== undefined && isEmpty(this.cell(values, k))) this.add(rowNo, k, "required.missing", { field: FIELD_NAMES[k].zh, fieldEn: FIELD_NAMES[k].en });
     }
 
     // Credit code.
@@ -375,13 +382,11 @@ class Validator {
       outcome: null,
     };
     this.rows.push(rr);
-    this.rowLookup.set(row, rr);
     return rr;
   }
 
   private checkProgramRow(rr: RowResult, values: readonly unknown[], program: Program, creditCode: string): void {
     const rowNo = rr.row;
-    const get = (k: ColumnKey) => this.cell(values, k);
     rr.programCode = program.code;
     rr.programName = program.name.zh;
     rr.section = program.section;
@@ -389,9 +394,10 @@ class Validator {
 
     // Inputs read independently so that several problems show at once.
     let bad = false;
-    const amountRaw = get("amount");
+    const amountRaw = this.cell(values, "amount");
     const amountWan = !!this.mapping.amount?.wan && rule.kind !== "per_unit";
     let amountDec: Dec | null = null;
+    let amountArg: unknown = undefined;
     if (program.amount !== "none") {
       const a = readMoney(amountRaw, amountWan);
       if (!a.ok) {
@@ -406,9 +412,11 @@ class Validator {
       } else {
         amountDec = a.dec;
         rr.amount = decToNumber(a.dec);
+        // The raw cell when it is read as is (exactly what the user typed); the exact decimal text when scaled from 万元.
+        amountArg = amountWan || typeof amountRaw === "boolean" ? decToString(a.dec) : amountRaw;
       }
     }
-    const levelRaw = get("level");
+    const levelRaw = this.cell(values, "level");
     if (rule.kind === "tiered") {
       if (isEmpty(levelRaw) || levelRaw === 0) {
         bad = true;
@@ -427,8 +435,8 @@ class Validator {
         this.add(rowNo, "level", "level.investment", { input: quote(levelRaw) });
       }
     }
-    const dateRaw = get("date");
-    const d = parseDate(dateRaw);
+    const dateRaw = this.cell(values, "date");
+    const d = this.date(dateRaw);
     if (!d.ok) {
       bad = true;
       this.add(rowNo, "date", "date.unreadable", { input: quote(dateRaw) });
@@ -437,7 +445,7 @@ class Validator {
       rr.year = Number(d.iso.slice(0, 4));
     }
 
-    const reqRaw = get("requested");
+    const reqRaw = this.cell(values, "requested");
     const req = readMoney(reqRaw, !!this.mapping.requested?.wan);
     let requested: Fen | null = null;
     if (!req.ok) this.add(rowNo, "requested", "requested.not_number", { input: quote(reqRaw) });
@@ -445,17 +453,17 @@ class Validator {
     else if (this.idx.requested !== undefined) this.add(rowNo, "requested", "requested.missing", {});
     rr.requested = requested;
 
-    this.checkServed(rr, program, get("served"));
+    this.checkServed(rr, program, this.cell(values, "served"));
 
     if (bad) return;
 
     const outcome: CalcOutcome = calculate({
       program: program.code,
-      amount: amountDec ? decToString(amountDec) : undefined,
+      amount: amountArg,
       level: levelRaw,
       date: dateRaw,
     });
-    rr.outcome = outcome;
+    if (this.keepOutcomes) rr.outcome = outcome;
     if (!outcome.ok) {
       const map: Partial<Record<string, RuleCode>> = {
         missing_amount: "amount.missing",
@@ -565,7 +573,9 @@ class Validator {
 
     // Declared shares against the split of what is payable.
     const payable: Fen = requested !== null && requested <= res.total ? requested : res.total;
-    if (!outside && res.total > 0) {
+    const cityRaw = this.cell(values, "city_share");
+    const localRaw = this.cell(values, "local_share");
+    if (!outside && res.total > 0 && !(isEmpty(cityRaw) && isEmpty(localRaw))) {
       let city: Fen;
       let local: Fen;
       if (program.payer === "C") {
@@ -583,7 +593,7 @@ class Validator {
         ["city_share", city],
         ["local_share", local],
       ] as const) {
-        const raw = this.cell(values, k);
+        const raw = k === "city_share" ? cityRaw : localRaw;
         if (isEmpty(raw)) continue;
         const a = readMoney(raw, !!this.mapping[k]?.wan);
         if (!a.ok) {
@@ -715,7 +725,7 @@ export function colName(index: number): string {
  * has no recognisable header row or no program column.
  */
 export function validateTable(input: ValidateInput, options: ValidateOptions = {}): ValidationReport {
-  const v = new Validator(input);
+  const v = new Validator(input, options);
   const every = Math.max(1, options.progressEvery ?? 5000);
   for (let i = 0; i < v.total; i++) {
     v.processRow(i);
@@ -727,7 +737,7 @@ export function validateTable(input: ValidateInput, options: ValidateOptions = {
 
 /** The same, yielding to the event loop between chunks so a pane can repaint its progress bar. */
 export async function validateTableAsync(input: ValidateInput, options: AsyncValidateOptions = {}): Promise<ValidationReport> {
-  const v = new Validator(input);
+  const v = new Validator(input, options);
   const chunk = Math.max(1, options.chunkSize ?? 5000);
   for (let i = 0; i < v.total; i += chunk) {
     if (options.signal?.aborted) throw new Error("aborted");
