@@ -345,7 +345,7 @@ export interface ConvertOptions {
  * references, strings, numbers, TRUE/FALSE or empty; anything else is refused with a reason.
  */
 export function convertFormula(formulaText: string, options: ConvertOptions = {}): ConvertResult {
-  const m = /^\s*=?\s*(?:_xldudf_)?CZ[._]([A-Z]+)\s*\(([\s\S]*)\)\s*$/i.exec(formulaText);
+  const m = /^\s*=?\s*@?(?:_xldudf_|_xll\.)?CZ[._]([A-Z]+)\s*\(([\s\S]*)\)\s*$/i.exec(formulaText);
   if (!m) return fail("not_cz");
   const fn = m[1].toUpperCase();
   if (fn !== "SUBSIDY" && fn !== "SPLIT" && fn !== "ELIGIBLE") return fail("unsupported_function");

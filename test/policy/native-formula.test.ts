@@ -313,6 +313,8 @@ describe("convertFormula", () => {
     expect(convertFormula('=cz.subsidy("dx_assessment", , "5A")')).toEqual({ ok: true, fn: "SUBSIDY", native: "=500000" });
     expect(convertFormula('=CZ.SUBSIDY("工业设备网络化技术改造",800000)')).toEqual({ ok: true, fn: "SUBSIDY", native: "=160000" });
     expect(convertFormula('=_xldudf_CZ_SUBSIDY("equipment_network",8E5)')).toEqual({ ok: true, fn: "SUBSIDY", native: "=160000" });
+    expect(convertFormula('=@CZ.SUBSIDY("equipment_network",8E5)')).toEqual({ ok: true, fn: "SUBSIDY", native: "=160000" });
+    expect(convertFormula('=_xll.CZ.SUBSIDY("equipment_network",8E5)')).toEqual({ ok: true, fn: "SUBSIDY", native: "=160000" });
     expect(convertFormula('=CZ.SUBSIDY("base_station_5g",100,FALSE)')).toEqual({ ok: true, fn: "SUBSIDY", native: "=0" });
     expect(convertFormula('=CZ.ELIGIBLE("equipment_network",400000)')).toEqual({ ok: true, fn: "ELIGIBLE", native: "=FALSE" });
     const e = convertFormula('=CZ.ELIGIBLE("equipment_network",B3)');
