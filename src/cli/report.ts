@@ -17,7 +17,6 @@ import { renderTable } from "./text-table";
 import { fileHash, loadAndValidate } from "./validate";
 import { checkOut, inspectXlsx, writeWorkbookAtomic } from "./xlsx-file";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJS = require("exceljs") as typeof ExcelJSTypes;
 
 const T = {

@@ -11,7 +11,6 @@ import { ExcelJsHost, HostError, a1, plainValue } from "../host/exceljs-host";
 import type { RegionData } from "../host/types";
 import { CliError, formatBytes } from "./messages";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJS = require("exceljs") as typeof ExcelJSTypes;
 
 export const LIMITS = {
