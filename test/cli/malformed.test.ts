@@ -107,6 +107,22 @@ test("a zip bomb: a sheet declaring 900 MB unpacked from a few KB", async () => 
   failsCleanly(f, /疑似压缩炸弹或超大表格/);
 });
 
+test("a zip bomb that lies: a part unpacking to more than its directory declares", async () => {
+  const f = path.join(dir, "liar.xlsx");
+  fs.copyFileSync(good, f);
+  patchDeclaredSize(f, "xl/worksheets/sheet1.xml", 100);
+  failsCleanly(f, /疑似压缩炸弹或超大表格/);
+});
+
+test("damaged compressed data inside an intact zip directory", async () => {
+  const f = path.join(dir, "damaged.xlsx");
+  const buf = fs.readFileSync(good);
+  const at = buf.indexOf(Buffer.from("xl/worksheets/sheet1.xml")) + 40;
+  for (let i = 0; i < 64; i++) buf[at + i] = 0xff;
+  fs.writeFileSync(f, buf);
+  failsCleanly(f, /文件不完整或已损坏|无法读取该 \.xlsx 文件/);
+});
+
 test("parts declaring more than 1 GB in total", async () => {
   const f = path.join(dir, "huge.xlsx");
   fs.copyFileSync(good, f);

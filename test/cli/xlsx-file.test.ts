@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { CliError } from "../../src/cli/messages";
-import { inspectXlsx, openBook, pickSheet, samePath } from "../../src/cli/xlsx-file";
+import { LIMITS, inspectXlsx, openBook, pickSheet, samePath } from "../../src/cli/xlsx-file";
 import { tempDir } from "./helpers";
 
 let dir: string;
@@ -71,4 +71,15 @@ test("samePath sees through ./ and relative spellings", () => {
   expect(samePath(file, path.join(dir, ".", "mixed.xlsx"))).toBe(true);
   expect(samePath(file, path.relative(process.cwd(), file))).toBe(true);
   expect(samePath(file, path.join(dir, "other.xlsx"))).toBe(false);
+});
+
+test("a sheet beyond the cell budget stops the streaming read with a clear error", async () => {
+  const saved = LIMITS.maxCells;
+  LIMITS.maxCells = 5;
+  try {
+    const book = await openBook(file, inspectXlsx(file), { forceMode: "stream" });
+    await expect(book.readSheet("申报表")).rejects.toMatchObject({ key: "too_many_cells" });
+  } finally {
+    LIMITS.maxCells = saved;
+  }
 });
