@@ -116,7 +116,7 @@ class JurisdictionIndex {
     if (hit) return hit;
     let k = nameKey(text).replace(/^(?:安徽省)?(?:滁州市)?/, "");
     if (k === "") k = nameKey(text);
-    let name = this.exact.get(k) ?? null;
+    const name = this.exact.get(k) ?? null;
     let suggestion: string | undefined;
     if (!name) {
       let best = Infinity;

@@ -2,10 +2,9 @@
  * Every rule, positive and negative. Expected arithmetic is written as a comment next to the
  * case (e.g. "# 20% × 2,000,000 = 400,000"), so a reviewer can check it against the policy.
  */
-import { creditCheckChar, makeCreditCode, orgCheckChar } from "../../src/policy";
+import { creditCheckChar, orgCheckChar } from "../../src/policy";
 import { RULES, type RuleCode } from "../../src/validation/rules";
 import { validateTable } from "../../src/validation/validate";
-import { CANONICAL_HEADERS } from "../../src/validation/headers";
 import { code, okRow, run, rulesAt, at, rowOf, table, type RowSpec } from "./support";
 
 interface Case {
