@@ -615,14 +615,14 @@ class Validator {
     }
 
     // Across rows.
-    if (!creditCode) return;
+    // Rows outside the validity window get no award under this policy: they neither count nor collide.
+    if (!creditCode || outside) return;
     if (program.oneTime) {
       const key = program.code + "|" + creditCode;
       const first = this.oneTime.get(key);
       if (first === undefined) this.oneTime.set(key, rowNo);
       else this.add(rowNo, "program", "cross.duplicate_one_time", { first, name: program.name.zh, nameEn: program.name.en });
     }
-    if (outside) return;
     const yearText = rr.year === null ? "" : String(rr.year);
     if (program.capScope === "enterprise") {
       const cap = capOf(program, levelRaw);

@@ -167,8 +167,8 @@ const cases: Case[] = [
     rule: "cross.duplicate_one_time",
     pos: [okRow({ credit_code: same }), okRow({ credit_code: same, date: "2023-05-01", program: "省级智能工厂" })],
     row: 1,
-    // different firms; a non-one-time program twice
-    neg: [okRow(), okRow(), okRow({ credit_code: same, program: "equipment_network", amount: 600000, requested: 120000 }), okRow({ credit_code: same, program: "equipment_network", amount: 600000, requested: 120000 })],
+    // different firms; a non-one-time program twice; a first claim from before the policy took effect
+    neg: [okRow(), okRow(), okRow({ credit_code: demoCodes[0], date: "2021-06-01", requested: 0 }), okRow({ credit_code: demoCodes[0] }), okRow({ credit_code: same, program: "equipment_network", amount: 600000, requested: 120000 }), okRow({ credit_code: same, program: "equipment_network", amount: 600000, requested: 120000 })],
     says: "第2行",
   },
   {
