@@ -1,0 +1,152 @@
+/**
+ * webpack 5 build, laid out like the yo office shared-runtime template.
+ *
+ * SHARED RUNTIME (our choice, Microsoft's current recommendation for functions + task pane):
+ * the custom functions and the task pane run in ONE JavaScript runtime, the page
+ * dist/taskpane.html (manifest: <Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/>,
+ * and the functions' <Page> is that same URL). So taskpane.html loads office.js from Microsoft's
+ * CDN, then functions.js, then taskpane.js.
+ *
+ * Entries:
+ *   functions  src/functions/functions.ts → dist/functions.js. Only the policy core is bundled
+ *              (no React, Fluent or ExcelJS; test/build checks ≤ 60 KB). It registers every
+ *              function through CustomFunctions.associate when evaluated alone, because
+ *              custom-functions-metadata-plugin appends the associate calls to functions.ts
+ *              and generates dist/functions.json from its JSDoc.
+ *   taskpane   src/taskpane/index.tsx → dist/taskpane.js (+ lazy chunks, e.g. ExcelJS).
+ * The two entries share no chunk, so functions.js stands alone.
+ *
+ * Also: dist/functions.zh-cn.json and dist/functions.en-us.json (scripts/build-locales.js, from
+ * src/functions/metadata-text.json), dist/manifest.xml with every URL rewritten to the base URL,
+ * and dist/assets/ (icons).
+ *
+ * Options (npm run build -- --env …):
+ *   baseUrl=https://intranet.example/cz/   where dist/ is served (default https://localhost:3000/)
+ *   officeJs=<url>                          office.js URL (default Microsoft's CDN; e.g. a 21Vianet
+ *                                           or intranet mirror); its origin is the only non-self
+ *                                           origin the page's CSP allows for scripts.
+ * Dev certificates (~/.office-addin-dev-certs) are read only by `webpack serve`.
+ */
+"use strict";
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { LocalizedFunctionsMetadataPlugin } = require("./scripts/build-locales");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/** A base URL ending in "/"; only http(s). */
+function normaliseBaseUrl(raw) {
+  const u = new URL(String(raw));
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error(`baseUrl must be http(s): ${raw}`);
+  u.search = "";
+  u.hash = "";
+  return u.href.endsWith("/") ? u.href : u.href + "/";
+}
+
+/** The page's Content-Security-Policy: 'self' plus the office.js origin for scripts, nothing else. */
+function contentSecurityPolicy(officeJsUrl) {
+  const officeOrigin = new URL(officeJsUrl).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${officeOrigin}`,
+    // Fluent UI v9 (Griffel) inserts its CSS at run time into <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** dist/manifest.xml: every https://localhost:3000/ URL becomes the base URL. */
+function rewriteManifest(content, baseUrl) {
+  return content.toString().split(DEV_URL).join(baseUrl);
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  const dev = mode === "development";
+  const baseUrl = normaliseBaseUrl(env.baseUrl || DEV_URL);
+  const officeJs = env.officeJs || OFFICE_JS_CDN;
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  const config = {
+    mode,
+    devtool: dev ? "source-map" : false,
+    target: ["web", "es2020"],
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `tsc --noEmit` (npm test / CI); the build only transpiles.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedFunctionsMetadataPlugin({ asset: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the functions and the pane in one page, functions first.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+        templateParameters: { officeJs, csp: contentSecurityPolicy(officeJs) },
+        minify: dev ? false : { collapseWhitespace: true, removeComments: true },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", noErrorOnMissing: true },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, baseUrl) },
+        ],
+      }),
+    ],
+  };
+
+  if (serving) {
+    // Read the dev certificates only here, when serving (never for a production build).
+    const { httpsServerOptions } = require("./scripts/dev-certs");
+    config.devServer = {
+      port: DEV_PORT,
+      server: { type: "https", options: await httpsServerOptions() },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      liveReload: false,
+      client: false,
+      devMiddleware: { writeToDisk: false },
+    };
+  }
+  return config;
+};
+
+module.exports.normaliseBaseUrl = normaliseBaseUrl;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_URL = DEV_URL;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
