@@ -73,15 +73,10 @@ function toThrown(e: unknown): CfError {
   return makeError("value", INTERNAL_MESSAGE);
 }
 
-/** Is v an Excel error value passed in (CustomFunctions.Error, or an object that looks like one)? */
+/** Is v an Excel error value passed in (an instance of CustomFunctions.Error)? */
 function isErrorValue(v: object): boolean {
   const cf = G.CustomFunctions as { Error?: unknown } | undefined;
-  if (cf && typeof cf.Error === "function" && v instanceof (cf.Error as new () => object)) return true;
-  const code = (v as { code?: unknown }).code;
-  if (typeof code !== "string" || code.charCodeAt(0) !== 35 /* # */) return false;
-  const codes = errorCodeNames();
-  for (const k in codes) if (codes[k] === code) return true;
-  return false;
+  return Boolean(cf && typeof cf.Error === "function" && v instanceof (cf.Error as new () => object));
 }
 
 // The arguments after conversion (module slots: the functions are synchronous, so no call can
