@@ -11,7 +11,7 @@ export function benchBundles(dist = path.join(__dirname, "..", "dist")) {
     sizes[f] = { min_bytes: buf.length, gzip_bytes: zlib.gzipSync(buf, { level: 9 }).length };
   }
   const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const firstPaint = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const firstPaint = [...html.matchAll(/<script[^>]*\ssrc=("[^"]+"|'[^']+'|[^\s>]+)/g)].map((m) => m[1].replace(/^["']|["']$/g, ""));
   const functionsJs = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
   return {
     functions_min_bytes: sizes["functions.js"]?.min_bytes ?? -1,

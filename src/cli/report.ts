@@ -17,7 +17,7 @@ import { renderTable } from "./text-table";
 import { fileHash, loadAndValidate } from "./validate";
 import { checkOut, inspectXlsx, writeWorkbookAtomic } from "./xlsx-file";
 
-const ExcelJS = require("exceljs") as typeof ExcelJSTypes;
+import { ExcelJS } from "./exceljs-node";
 
 const T = {
   zh: {

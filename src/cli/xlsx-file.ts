@@ -12,7 +12,7 @@ import { ExcelJsHost, HostError, a1, plainValue } from "../host/exceljs-host";
 import type { RegionData } from "../host/types";
 import { CliError, formatBytes } from "./messages";
 
-const ExcelJS = require("exceljs") as typeof ExcelJSTypes;
+import { ExcelJS } from "./exceljs-node";
 
 export const LIMITS = {
   /** The file itself. */

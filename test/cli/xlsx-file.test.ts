@@ -1,4 +1,5 @@
 /** The CLI's file reading: both read paths (full load and streaming) give the same plain values. */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -81,5 +82,27 @@ test("a sheet beyond the cell budget stops the streaming read with a clear error
     await expect(book.readSheet("申报表")).rejects.toMatchObject({ key: "too_many_cells" });
   } finally {
     LIMITS.maxCells = saved;
+  }
+});
+
+test("streaming keeps Chinese text intact across zip chunk boundaries (inline and shared strings)", async () => {
+  // Enough multi-byte text that the sheet XML spans many inflate chunks; ExcelJS 4.4's own
+  // streaming SAX adapter used to cut characters in half there (see src/cli/exceljs-node.ts).
+  const names = ["南谯区", "琅琊区", "中新苏滁高新区", "全椒县", "天长市"];
+  for (const shared of [false, true]) {
+    const big = path.join(dir, `big-${shared}.xlsx`);
+    const wbw = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: big, useSharedStrings: shared });
+    const ws = wbw.addWorksheet("申报表");
+    ws.addRow(["企业名称", "所属地区"]).commit();
+    for (let i = 0; i < 20000; i++) ws.addRow([`滁州测试企业${i}有限公司`, names[i % names.length]]).commit();
+    ws.commit();
+    await wbw.commit();
+    // In a real Node process, as the CLI runs (the fix hooks Node's module cache, which jest replaces).
+    const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), path.join(__dirname, "fixtures/read-stream.ts"), big, "申报表"], { encoding: "utf8", maxBuffer: 1 << 28 });
+    expect(r.stderr).toBe("");
+    const values = JSON.parse(r.stdout) as unknown[][];
+    expect(values).toHaveLength(20001);
+    const bad = values.slice(1).filter((r, i) => r[0] !== `滁州测试企业${i}有限公司` || r[1] !== names[i % names.length]);
+    expect(bad).toEqual([]);
   }
 });
