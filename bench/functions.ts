@@ -54,7 +54,7 @@ function time(fn: () => number): { ms: number; check: number } {
 }
 
 export function benchFunctions(n = 1_000_000) {
-  const { fns } = loadBuiltFunctions();
+  const { fns } = loadBuiltFunctions(undefined, { realm: "this" });
   const subsidy = fns["SUBSIDY"];
   if (!subsidy) throw new Error("SUBSIDY was not associated by dist/functions.js");
   // Correctness first: the two sides must agree on every case.

@@ -12,13 +12,32 @@ function isoFromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
+
+/** Days since 1970-01-01 → "YYYY-MM-DD", by arithmetic (no Date object: this is on the hot path). */
+function isoFromDays(z: number): string {
+  // Howard Hinnant's civil_from_days.
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+const EPOCH_DAYS = Math.round(EXCEL_EPOCH / DAY_MS); // 1899-12-30 in days since 1970-01-01
+
 /** Excel 1900 date system serial → ISO day. Serial 60 (the fictitious 1900-02-29) is rejected. */
 export function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null; // up to 9999-12-31
   const day = Math.floor(serial);
   if (day === 60) return null;
   const adjusted = day < 60 ? day + 1 : day;
-  return isoFromUtc(EXCEL_EPOCH + adjusted * DAY_MS);
+  return isoFromDays(EPOCH_DAYS + adjusted);
 }
 
 /** ISO day → Excel serial. */

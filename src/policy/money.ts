@@ -56,6 +56,12 @@ export function decFromNumber(x: number): Dec | null {
   if (!Number.isFinite(x) || x < 0) return null;
   if (Number.isInteger(x) && x <= Number.MAX_SAFE_INTEGER) return { c: x, s: 0 };
   if (x === 0) return { c: 0, s: 0 };
+  // Fast path for amounts in whole 分 (most of them): k/100 is correctly rounded, so when it
+  // gives back x exactly, the decimal k/100 (≤ 15 significant digits below 1e13) is x's value.
+  if (x < 1e13) {
+    const k = Math.round(x * 100);
+    if (k / 100 === x) return k % 10 === 0 ? { c: k / 10, s: 1 } : { c: k, s: 2 };
+  }
   // toPrecision(15) gives "d.ddddddddddddddde±n" or plain digits; normalise through the string path.
   const p = x.toPrecision(15);
   const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(p);

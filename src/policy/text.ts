@@ -14,6 +14,7 @@ export type AmountParse =
   | { ok: true; omitted: true }
   | { ok: false; reason: "negative" | "not_number" | "too_large" };
 
+const ASCII_AMOUNT = /^[\x20-\x7e万亿千百元]*$/;
 const UNIT: Record<string, number> = { "": 0, 万: 4, 亿: 8, 千: 3, 百: 2 };
 
 /**
@@ -32,7 +33,8 @@ export function parseAmount(value: unknown): AmountParse {
   }
   if (typeof value !== "string") return { ok: false, reason: "not_number" };
   if (value.length > 64) return { ok: false, reason: "not_number" };
-  let t = value.normalize("NFKC").replace(/[\s,，_]/g, "");
+  // Full-width forms need NFKC; plain ASCII text (the usual case) skips that cost.
+  let t = (ASCII_AMOUNT.test(value) ? value : value.normalize("NFKC")).replace(/[\s,，_]/g, "");
   if (t === "") return { ok: true, omitted: true };
   t = t.replace(/^(?:rmb|cny|人民币|[¥￥])/i, "").replace(/(?:元|rmb|cny)$/i, "");
   let negative = false;

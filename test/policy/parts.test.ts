@@ -2,7 +2,7 @@
 import {
   decFromNumber, decFromString, mulRateToFen, splitHalf, formatFenZh, formatFen,
   parseDate, serialToIso, isoToSerial, checkCreditCode, makeCreditCode, creditCheckChar, orgCheckChar,
-  targetValue, programTable, calculate, explain, errorMessage, parseAmount, catalogueFor, CATALOGUE_2021, calculate as calc,
+  targetValue, programTable, calculate, explain, errorMessage, parseAmount, catalogueFor, CATALOGUE_2021, calculate as calc, decToString,
 } from "../../src/policy";
 import type { Catalogue } from "../../src/policy";
 
@@ -166,5 +166,24 @@ describe("parseAmount", () => {
     expect(parseAmount("80.5万")).toEqual({ ok: true, dec: { c: 805000, s: 0 } });
     expect(parseAmount("0.0001万")).toEqual({ ok: true, dec: { c: 1, s: 0 } });
     expect(parseAmount("0.00001万")).toEqual({ ok: true, dec: { c: 1, s: 1 } });
+  });
+});
+
+describe("hot-path shortcuts agree with the general path", () => {
+  const fc = require("fast-check");
+  test("decFromNumber's whole-分 shortcut equals Excel's 15-significant-digit reading", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 1e12 }).map((f: number) => f / 100), fc.double({ min: 0, max: 1e12, noNaN: true })), (x: number) => {
+        const d = decFromNumber(x)!;
+        return Number(decToString(d)) === Number(x.toPrecision(15));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test("serialToIso by arithmetic equals the Date-based conversion", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), (n: number) => serialToIso(n) === new Date(Date.UTC(1899, 11, 30) + n * 86400000).toISOString().slice(0, 10)),
+      { numRuns: 5000 },
+    );
   });
 });
