@@ -1,0 +1,161 @@
+/**
+ * Offline checks of the manifest (office-addin-manifest validate needs Microsoft's online
+ * service): well-formed XML, every resid resolves to the right kind of resource, URLs point at
+ * built files, namespace CZ, shared runtime, least permission, localized metadata overrides, and
+ * a build with another base URL rewrites every URL.
+ */
+import { execFileSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { parseStringPromise } from "xml2js";
+import { OfficeAddinManifest } from "office-addin-manifest";
+import { ensureDist, ROOT } from "../build/ensure-dist";
+
+const DEV = "https://localhost:3000/";
+const DIST = ensureDist();
+
+type Node = { $?: Record<string, string>; [child: string]: unknown };
+
+/** Every element (name, attributes, parent name) in document order. */
+function walk(node: Node, name: string, parent: string, out: Array<{ name: string; attrs: Record<string, string>; parent: string; node: Node }>) {
+  out.push({ name, attrs: node.$ ?? {}, parent, node });
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "$" || k === "_") continue;
+    for (const child of v as Node[]) if (child && typeof child === "object") walk(child, k, name, out);
+  }
+  return out;
+}
+
+async function load(file: string) {
+  const xml = fs.readFileSync(file, "utf8");
+  const doc = (await parseStringPromise(xml, { explicitChildren: false })) as { OfficeApp: Node };
+  return { xml, doc, elements: walk(doc.OfficeApp, "OfficeApp", "", []) };
+}
+
+/** Resources by id and kind. */
+function resources(elements: Awaited<ReturnType<typeof load>>["elements"]) {
+  const kinds: Record<string, string> = {};
+  const values: Record<string, string[]> = {};
+  for (const e of elements) {
+    const kind = e.name === "bt:Image" && e.parent === "bt:Images" ? "image" : e.name === "bt:Url" ? "url" : e.name === "bt:String" && e.parent === "bt:ShortStrings" ? "short" : e.name === "bt:String" && e.parent === "bt:LongStrings" ? "long" : null;
+    if (!kind || !e.attrs.id) continue;
+    if (kinds[e.attrs.id]) throw new Error(`duplicate resource id ${e.attrs.id}`);
+    kinds[e.attrs.id] = kind;
+    values[e.attrs.id] = [e.attrs.DefaultValue, ...((e.node["bt:Override"] as Node[] | undefined) ?? []).map((o) => o.$!.Value)];
+  }
+  return { kinds, values };
+}
+
+/** What kind of resource a resid must name, by the element carrying it. */
+function expectedKind(el: string, parent: string): string {
+  if (el === "bt:Image") return "image";
+  if (["SourceLocation", "Runtime", "FunctionFile", "LearnMoreUrl"].includes(el)) return "url";
+  if (el === "Namespace" || el === "Label" || (el === "Title" && (parent === "Supertip" || parent === "GetStarted"))) return "short";
+  if (el === "Description") return "long";
+  throw new Error(`no rule for resid on <${el}> in <${parent}>`);
+}
+
+/** Every absolute URL in the manifest (attributes DefaultValue / Value). */
+function urls(xml: string): string[] {
+  return [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
+}
+
+describe.each([
+  ["manifest.xml (source)", path.join(ROOT, "manifest.xml")],
+  ["dist/manifest.xml (built)", path.join(DIST, "manifest.xml")],
+])("%s", (_label, file) => {
+  test("is well-formed and office-addin-manifest reads it offline", async () => {
+    const { doc } = await load(file);
+    expect(doc.OfficeApp.$!["xsi:type"]).toBe("TaskPaneApp");
+    const info = await OfficeAddinManifest.readManifestFile(file);
+    expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(info.hosts).toEqual(["Workbook"]);
+    expect(info.defaultLocale).toBe("zh-CN");
+    expect(info.permissions).toBe("ReadWriteDocument");
+  });
+  test("every resid resolves to a resource of the right kind; every resource is used", async () => {
+    const { elements } = await load(file);
+    const { kinds } = resources(elements);
+    const used = new Set<string>();
+    for (const e of elements) {
+      const resid = e.attrs.resid;
+      if (!resid) continue;
+      used.add(resid);
+      expect({ resid, on: e.name, kind: kinds[resid] }).toEqual({ resid, on: e.name, kind: expectedKind(e.name, e.parent) });
+    }
+    expect(Object.keys(kinds).filter((id) => !used.has(id))).toEqual([]);
+  });
+  test("namespace CZ, shared runtime, least permission", async () => {
+    const { xml, elements } = await load(file);
+    const { values } = resources(elements);
+    const ns = elements.find((e) => e.name === "Namespace")!;
+    expect(values[ns.attrs.resid]).toEqual(["CZ"]);
+    const runtimes = elements.filter((e) => e.name === "Runtime");
+    expect(runtimes.map((r) => r.attrs)).toEqual([{ resid: "Taskpane.Url", lifetime: "long" }]);
+    const cf = elements.find((e) => e.name === "ExtensionPoint" && e.attrs["xsi:type"] === "CustomFunctions")!;
+    const page = (cf.node.Page as Node[])[0].SourceLocation as Node[];
+    expect(page[0].$!.resid).toBe("Taskpane.Url");
+    expect(elements.find((e) => e.name === "FunctionFile")!.attrs.resid).toBe("Taskpane.Url");
+    expect(elements.find((e) => e.name === "Set")!.attrs).toEqual({ Name: "SharedRuntime", MinVersion: "1.1" });
+    // Exactly one <Permissions>, and it is ReadWriteDocument (not ReadWriteMailbox, not Restricted…).
+    expect([...xml.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1].trim())).toEqual(["ReadWriteDocument"]);
+  });
+  test("function metadata is localized: zh-cn and en-us overrides", async () => {
+    const { elements } = await load(file);
+    const { values } = resources(elements);
+    const meta = elements.find((e) => e.name === "bt:Url" && e.attrs.id === "Functions.Metadata.Url")!;
+    const overrides = ((meta.node["bt:Override"] as Node[]) ?? []).map((o) => [o.$!.Locale, o.$!.Value.replace(/^.*\//, "")]);
+    expect(overrides).toEqual([
+      ["zh-cn", "functions.zh-cn.json"],
+      ["en-us", "functions.en-us.json"],
+    ]);
+    expect(values["Functions.Metadata.Url"][0].endsWith("/functions.json")).toBe(true);
+    expect(values["Functions.Script.Url"][0].endsWith("/functions.js")).toBe(true);
+    expect(values["Taskpane.Url"][0].endsWith("/taskpane.html")).toBe(true);
+  });
+  test("every URL is under https://localhost:3000/ (the dev default) and names a built file", () => {
+    const all = urls(fs.readFileSync(file, "utf8"));
+    expect(all.length).toBeGreaterThan(10);
+    for (const u of all) {
+      expect(u.startsWith(DEV)).toBe(true);
+      const rel = u.slice(DEV.length);
+      expect({ u, exists: rel !== "" && fs.existsSync(path.join(DIST, rel)) }).toEqual({ u, exists: true });
+    }
+  });
+});
+
+test("the source manifest explains why ReadWriteDocument is needed", () => {
+  const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const comment = /<!--((?:(?!-->)[\s\S])*)-->\s*<Permissions>/.exec(xml);
+  expect(comment).not.toBeNull();
+  expect(comment![1]).toMatch(/ReadWriteDocument/);
+  expect(comment![1]).toMatch(/sheet/i);
+});
+
+describe("a build for an intranet base URL", () => {
+  const BASE = "https://intranet.example/cz/";
+  let out: string;
+  beforeAll(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "cz-base-url-"));
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `baseUrl=${BASE}`, "--output-path", out], { cwd: ROOT, stdio: "pipe" });
+  }, 240_000);
+  afterAll(() => {
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+  test("every URL in the produced manifest starts with the base URL and names a file in that output", async () => {
+    const file = path.join(out, "manifest.xml");
+    const xml = fs.readFileSync(file, "utf8");
+    expect(xml).not.toContain("localhost");
+    const all = urls(xml);
+    expect(all.length).toBe(urls(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")).length);
+    for (const u of all) {
+      expect(u.startsWith(BASE)).toBe(true);
+      expect({ u, exists: fs.existsSync(path.join(out, u.slice(BASE.length))) }).toEqual({ u, exists: true });
+    }
+    const info = await OfficeAddinManifest.readManifestFile(file);
+    expect(info.defaultSettings?.sourceLocation).toBe(`${BASE}taskpane.html`);
+    // The page itself uses relative URLs, so it works under any base.
+    expect(fs.readFileSync(path.join(out, "taskpane.html"), "utf8")).not.toContain("intranet.example");
+  });
+});
