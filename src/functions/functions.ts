@@ -271,7 +271,7 @@ let programRows: (string | number)[][] | null = null;
  * @customfunction PROGRAMS
  * @returns 项目目录 (catalogue table)
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a matrix of text and numbers: metadata type "any"
+// A matrix of text and numbers: metadata result type "any" (a union type is not accepted by the metadata generator).
 export function programs(): any[][] {
   try {
     if (!programRows) programRows = programTable();

@@ -14,6 +14,7 @@ const read = (f: string) => fs.readFileSync(path.join(DIST, f), "utf8");
 
 interface Param {
   name: string;
+  description: string;
   optional?: boolean;
   type?: string;
   dimensionality?: string;

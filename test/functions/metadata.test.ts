@@ -5,7 +5,6 @@
  */
 import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const locales = require("../../scripts/build-locales.js");
 
 const FUNCTIONS_TS = path.join(__dirname, "../../src/functions/functions.ts");

@@ -8,7 +8,8 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { parseStringPromise } from "xml2js";
+// xml2js comes with office-addin-manifest (no @types package installed).
+const { parseStringPromise } = require("xml2js") as { parseStringPromise: (xml: string, options?: object) => Promise<unknown> };
 import { OfficeAddinManifest } from "office-addin-manifest";
 import { ensureDist, ROOT } from "../build/ensure-dist";
 
