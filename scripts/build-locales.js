@@ -111,4 +111,26 @@ class LocalizedFunctionsMetadataPlugin {
   }
 }
 
-module.exports = { LocalizedFunctionsMetadataPlugin, buildLocaleFiles, localize, checkAgainstTable, combined, readTable, LOCALES, TABLE_FILE };
+/**
+ * Apply a plugin to the main compilation only. custom-functions-metadata-plugin adds functions.json
+ * to every compilation, child compilations (html-webpack-plugin's template) included; webpack
+ * merges those into the main one, which then clashes with the localized functions.json
+ * ("Multiple assets emit different content to the same filename"). Wrapping it keeps it out of
+ * child compilations.
+ */
+function mainCompilationOnly(plugin) {
+  return {
+    apply(compiler) {
+      const hook = compiler.hooks.compilation;
+      const tap = hook.tap;
+      hook.tap = (options, fn) => tap.call(hook, options, (compilation, params) => (compilation.compiler.isChild() ? undefined : fn(compilation, params)));
+      try {
+        plugin.apply(compiler);
+      } finally {
+        hook.tap = tap;
+      }
+    },
+  };
+}
+
+module.exports = { LocalizedFunctionsMetadataPlugin, mainCompilationOnly, buildLocaleFiles, localize, checkAgainstTable, combined, readTable, LOCALES, TABLE_FILE };
