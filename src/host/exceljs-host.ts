@@ -302,6 +302,103 @@ export class ExcelJsHost implements WorkbookHost {
     return false;
   }
 
+  /**
+   * Formulas and values of a block (for 转换为普通公式 in browser mode): an A1 range of a sheet,
+   * a sheet's used range, or — for "selection" — the used range of the sheet of the last
+   * selectCell (else the first sheet). formulas[i][j] is "=…" for a formula cell (shared-formula
+   * clones translated), else the plain value; values[i][j] is the cached result / plain value.
+   */
+  async readFormulas(
+    source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string },
+  ): Promise<{ sheet: string; address: string; firstRow: number; firstCol: number; formulas: unknown[][]; values: unknown[][] }> {
+    let ws: ExcelJS.Worksheet;
+    let b: { top: number; left: number; bottom: number; right: number } | null;
+    if (source.kind === "range") {
+      ws = this.sheetByName(source.sheet);
+      b = parseRange(source.address);
+      if (!b) throw new HostError("empty", { name: source.address });
+    } else {
+      if (source.kind === "sheet") ws = source.name ? this.sheetByName(source.name) : this.firstSheet();
+      else ws = this.selection && this.workbook.worksheets.some((w) => w.name === this.selection!.sheet) ? this.sheetByName(this.selection.sheet) : this.firstSheet();
+      const u = this.usedBounds(ws);
+      const f = this.formulaBounds(ws);
+      b = u && f ? { top: Math.min(u.top, f.top), left: Math.min(u.left, f.left), bottom: Math.max(u.bottom, f.bottom), right: Math.max(u.right, f.right) } : (u ?? f);
+      if (!b) throw new HostError("empty", { name: ws.name });
+    }
+    const formulas: unknown[][] = [];
+    const values: unknown[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const row = ws.getRow(r);
+      const fl: unknown[] = [];
+      const vl: unknown[] = [];
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = row.getCell(c + 1);
+        const v = plainValue(cell.value);
+        const f = formulaOf(cell);
+        fl.push(f ?? v);
+        vl.push(v);
+      }
+      formulas.push(fl);
+      values.push(vl);
+    }
+    const address = b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
+    return { sheet: ws.name, address, firstRow: b.top, firstCol: b.left, formulas, values };
+  }
+
+  /** Cells holding a formula without a cached result are not in usedBounds; include them here. */
+  private formulaBounds(ws: ExcelJS.Worksheet): { top: number; left: number; bottom: number; right: number } | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -Infinity;
+    let right = -Infinity;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (!formulaOf(cell)) return;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c - 1);
+        right = Math.max(right, c - 1);
+      });
+    });
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /**
+   * The one write into existing cells (转换为普通公式 in browser mode), called by the pane only
+   * after the user confirmed a preview; the file on disk is never changed (the pane offers the
+   * result as a download). "=…" becomes a formula (no cached result: the workbook is marked for
+   * a full recalculation on load), anything else a constant. Shared-formula clones whose master
+   * is overwritten keep their own (translated) formula.
+   */
+  async writeFormulas(sheet: string, changes: Array<{ row: number; col: number; value: string | number | boolean }>): Promise<number> {
+    if (!changes.length) return 0;
+    const ws = this.sheetByName(sheet);
+    const targets = new Set(changes.map((ch) => a1(ch.row, ch.col)));
+    // Detach clones of masters about to be overwritten (ExcelJS cannot write a clone without its master).
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as { sharedFormula?: string; result?: unknown } | null;
+        if (v && typeof v === "object" && typeof v.sharedFormula === "string" && targets.has(v.sharedFormula.replace(/\$/g, "")) && !targets.has(cell.address)) {
+          const f = cell.formula;
+          cell.value = (v.result === undefined ? { formula: f } : { formula: f, result: v.result }) as ExcelJS.CellValue;
+        }
+      });
+    });
+    let formulas = false;
+    for (const ch of changes) {
+      const cell = ws.getCell(ch.row, ch.col + 1);
+      if (typeof ch.value === "string" && ch.value.startsWith("=")) {
+        cell.value = { formula: ch.value.slice(1) } as ExcelJS.CellValue;
+        formulas = true;
+      } else cell.value = ch.value;
+    }
+    if (formulas) {
+      const wb = this.workbook as unknown as { calcProperties?: { fullCalcOnLoad?: boolean } };
+      wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
+    }
+    return changes.length;
+  }
+
   async writeSheet(spec: SheetSpec): Promise<WrittenSheet> {
     const taken = this.workbook.worksheets.map((w) => w.name);
     const name = uniqueSheetName(spec.name, taken);
@@ -397,6 +494,20 @@ export class ExcelJsHost implements WorkbookHost {
     }
     return { lastRow: top + Math.max(rows.length, tableName ? 1 : 0) };
   }
+}
+
+/** "=…" for a formula cell (shared-formula clones translated by ExcelJS), else null. */
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  const v = cell.value as { formula?: unknown; sharedFormula?: unknown } | null;
+  if (!v || typeof v !== "object" || (!("formula" in v) && !("sharedFormula" in v))) return null;
+  let f: string | undefined;
+  try {
+    f = cell.formula;
+  } catch {
+    f = typeof v.formula === "string" ? v.formula : undefined;
+  }
+  if (!f) return null;
+  return f.startsWith("=") ? f : `=${f}`;
 }
 
 function padRow(r: CellSpec[], width: number): CellSpec[] {

@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../host/types";
-import { type BrowserFile, type LastValidation, type PaneContextValue, type PaneMode, PaneContext, errorText } from "./context";
+import { type BrowserFile, type LastValidation, type PaneContextValue, type PaneMode, type PaneTab, PaneContext, errorText } from "./context";
 import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
 import { CatalogueTab } from "./CatalogueTab";
 import { ValidationTab } from "./ValidationTab";
@@ -44,7 +44,7 @@ export interface AppProps {
   initialLang?: UiLang;
 }
 
-type Tabs = "catalogue" | "validation" | "reports";
+type Tabs = PaneTab;
 
 export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProps) {
   const styles = useStyles();
@@ -137,6 +137,7 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
       markDirty: () => setDirty(true),
       lastValidation,
       setLastValidation,
+      goToTab: setTab,
     }),
     [lang, t, mode, host, browserFile, showError, showSuccess, lastValidation],
   );
@@ -155,7 +156,7 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
           {mode === "detecting" ? <Spinner size="tiny" label={t("mode_detecting")} /> : null}
 
           {mode === "browser" ? (
-            <MessageBar intent="warning" data-testid="browser-banner">
+            <MessageBar intent="warning" layout="multiline" data-testid="browser-banner">
               <MessageBarBody>
                 <MessageBarTitle>{t("browser_banner_title")}</MessageBarTitle>
                 {t("browser_banner_body")}
@@ -186,7 +187,7 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
           ) : null}
 
           {errors.map((e) => (
-            <MessageBar key={e.id} intent="error" data-testid="error-bar">
+            <MessageBar key={e.id} intent="error" layout="multiline" data-testid="error-bar">
               <MessageBarBody>
                 <MessageBarTitle>{t("error_title")}</MessageBarTitle>
                 {e.text}
@@ -199,7 +200,7 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
             </MessageBar>
           ))}
           {success ? (
-            <MessageBar intent="success" data-testid="success-bar">
+            <MessageBar intent="success" layout="multiline" data-testid="success-bar">
               <MessageBarBody>
                 <MessageBarTitle>{t("success_title")}</MessageBarTitle>
                 {success}

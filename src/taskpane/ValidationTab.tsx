@@ -32,6 +32,9 @@ const useStyles = makeStyles({
   totals: { display: "grid", gridTemplateColumns: "auto auto", gap: "2px 12px" },
   num: { fontFamily: tokens.fontFamilyMonospace, textAlign: "right" },
   group: { display: "flex", flexDirection: "column", gap: "2px", marginTop: "6px" },
+  // Long rule names must not widen the pane: the rule filter takes the row and truncates.
+  wideField: { flex: "1 1 100%", minWidth: 0 },
+  fullSelect: { width: "100%", minWidth: 0 },
 });
 
 const PAGE = 100;
@@ -293,8 +296,8 @@ export function ValidationTab() {
                 <option value="info">{t("severity_info")}</option>
               </Select>
             </Field>
-            <Field label={t("filter_rule")}>
-              <Select value={ruleFilter} onChange={(_, d) => setRuleFilter(d.value)} data-testid="filter-rule">
+            <Field label={t("filter_rule")} className={styles.wideField}>
+              <Select className={styles.fullSelect} select={{ style: { maxWidth: "100%", textOverflow: "ellipsis" } }} value={ruleFilter} onChange={(_, d) => setRuleFilter(d.value)} data-testid="filter-rule">
                 <option value="">{t("filter_all")}</option>
                 {ruleCodes.map((r) => (
                   <option key={r} value={r}>

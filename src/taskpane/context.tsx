@@ -30,7 +30,11 @@ export interface PaneContextValue {
   markDirty: () => void;
   lastValidation: LastValidation | null;
   setLastValidation: (v: LastValidation | null) => void;
+  /** Switch the pane to another tab (e.g. the reports tab's "go to validation"). */
+  goToTab: (tab: PaneTab) => void;
 }
+
+export type PaneTab = "catalogue" | "validation" | "reports";
 
 export const PaneContext = createContext<PaneContextValue | null>(null);
 

@@ -1,7 +1,9 @@
 /**
  * End to end in real headless Chromium (Debian `chromium` + playwright-core): serve the BUILT
  * pane (dist/), open it outside Excel (browser mode), upload the sample workbook, validate,
- * check the deliberate faults are found, click one, save a screenshot.
+ * check the deliberate faults are found, click one, save a screenshot; then on 报表 build the
+ * results table and the (plain-table) pivot report, check the progress panel, download the
+ * workbook and read it back with ExcelJS; second screenshot.
  *
  * office.js comes from node_modules through page.route (the CDN is unreachable here); every
  * other non-local request is aborted, so the test also shows the pane needs no network.
@@ -9,6 +11,8 @@
 import { execSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
+import * as os from "os";
+import ExcelJS from "exceljs";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -19,6 +23,7 @@ const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = path.join(ROOT, "examples/applications-sample.xlsx");
 const FAULTS = path.join(ROOT, "examples/sample-faults.json");
 const SHOT = path.join(__dirname, "screenshots/validation.png");
+const SHOT_REPORTS = path.join(__dirname, "screenshots/reports.png");
 const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
 
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -141,8 +146,57 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
 
     await first.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollTo(0, 0));
+    // Nothing widens the pane beyond its 420 px (long rule names, messages).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await page.screenshot({ path: SHOT, fullPage: true });
     expect(fs.statSync(SHOT).size).toBeGreaterThan(10_000);
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+  }, 120_000);
+
+  test("reports: results table, summary tables with the fallback note, progress panel, download", async () => {
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => {
+      if (!/MicrosoftAjax/.test(String(e))) pageErrors.push(String(e));
+    });
+    await page.getByTestId("tab-reports").click();
+    // Built from the validation of the previous test.
+    expect(await page.getByTestId("reports-source").innerText()).toMatch(/^基于最近一次校验：申报表!A1:L48，46 行/);
+
+    await page.getByTestId("build-results").click();
+    const success = page.getByTestId("success-bar");
+    await success.getByText(/已生成结果表“结果表”（表格 CZ_Results）/).waitFor({ timeout: 30_000 });
+
+    // Browser mode (ExcelJS): no PivotTables, so the summary tables and pivotPlan's note.
+    await page.getByTestId("build-pivots").click();
+    await success.getByText(/已生成汇总表“汇总表”/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("pivot-note").innerText()).toContain("不支持数据透视表");
+    expect(await page.getByTestId("written-sheets").innerText()).toBe("结果表\n汇总表");
+
+    // Progress panel: bars per indicator and year; unmeasurable indicators listed.
+    const panel = page.getByTestId("progress-panel");
+    expect(await panel.getByRole("progressbar").count()).toBeGreaterThan(3);
+    const indicators = await page.getByTestId("progress-indicator").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    expect(indicators.some((x) => /智能工厂|数字化车间/.test(x) && /\d+%$/.test(x))).toBe(true);
+    expect(await page.getByTestId("progress-separate").innerText()).toContain("需另行填报");
+
+    // The download offers the workbook with the new sheets.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    const saved = path.join(os.tmpdir(), `cz-e2e-${process.pid}.xlsx`);
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    fs.rmSync(saved, { force: true });
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["申报表", "结果表", "汇总表"].concat(wb.worksheets.slice(3).map((w) => w.name)));
+    const results = wb.getWorksheet("结果表")!;
+    const tables = (results as unknown as { getTables(): Array<{ name?: string; table?: { name?: string } } | Array<{ name?: string; table?: { name?: string } }>> }).getTables();
+    const names = tables.map((x) => (Array.isArray(x) ? x[0] : x)).map((x) => x.table?.name ?? x.name);
+    expect(names).toEqual(["CZ_Results"]);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await page.screenshot({ path: SHOT_REPORTS, fullPage: true });
+    expect(fs.statSync(SHOT_REPORTS).size).toBeGreaterThan(10_000);
     expect(pageErrors).toEqual([]);
     expect(external).toEqual([]);
   }, 120_000);

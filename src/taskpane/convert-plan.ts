@@ -1,0 +1,171 @@
+/**
+ * 转换为普通公式: the pure part. From a block read with host.readFormulas, list every CZ formula
+ * cell with what it would become (a native formula from src/policy convertFormula, or its
+ * current value) or why it cannot be converted. The pane shows this list as the preview and,
+ * after the user confirms, writes exactly the listed changes: no other cell is ever touched.
+ *
+ * CZ.SPLIT spills two values: its native form is two formulas (city share in the formula's cell,
+ * beneficiary share in the cell to its right). That right-hand cell is listed as its own preview
+ * line, and is only written when it lies inside the scanned block and holds no formula of its own.
+ */
+import { convertFormula, type ConvertResult } from "../policy/native-formula";
+import { cellAddress } from "../host/office-host";
+import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
+
+export type ConvertMode = "formula" | "value";
+
+export interface FormulaBlock {
+  sheet: string;
+  address: string;
+  firstRow: number;
+  firstCol: number;
+  formulas: unknown[][];
+  values: unknown[][];
+}
+
+export interface ConvertItem {
+  /** Excel row number and 0-based column of the cell. */
+  row: number;
+  col: number;
+  address: string;
+  /** What the cell holds now (its formula, or the spilled value for a CZ.SPLIT neighbour). */
+  before: string;
+  /** What will be written, or null when the cell cannot be converted. */
+  after: string | number | boolean | null;
+  /** Why not (localised), when after is null. */
+  reason: string | null;
+  /** The right-hand cell of a CZ.SPLIT. */
+  spill: boolean;
+}
+
+/** A formula that calls a CZ custom function (=CZ.SUBSIDY(…), =_xldudf_CZ_SPLIT(…), or inside a larger formula). */
+export function isCzFormula(f: unknown): f is string {
+  return typeof f === "string" && /^\s*=/.test(f) && /(^|[^A-Za-z0-9_.])@?(_xldudf_|_xll\.)?CZ[._][A-Za-z]+\s*\(/i.test(f);
+}
+
+const SPLIT = /^\s*=?\s*@?(?:_xldudf_|_xll\.)?CZ[._]SPLIT\s*\(/i;
+const ERROR_VALUE = /^#(N\/A|NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/i;
+
+/** "C5" or "'Sheet 1'!$C$5" → sheet (or "") and position. */
+function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[3].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ""), row: Number(m[4]), col: col - 1 };
+}
+
+class Unresolved extends Error {}
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** Every CZ formula cell of the block, in reading order, with its replacement or the reason it has none. */
+export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiLang): ConvertItem[] {
+  const t = (k: MessageKey, p?: Params) => translate(lang, k, p);
+  const { formulas, values, firstRow, firstCol } = block;
+  const at = (i: number, j: number) => ({ row: firstRow + i, col: firstCol + j, address: cellAddress(firstRow + i, firstCol + j) });
+  const inBlock = (i: number, j: number) => i >= 0 && i < formulas.length && j >= 0 && j < (formulas[i]?.length ?? 0);
+
+  /** A program given as a reference: its value, when the reference lies in the scanned block. */
+  const cellValue = (ref: string): unknown => {
+    const p = parseRef(ref);
+    if (!p || (p.sheet && p.sheet.toLowerCase() !== block.sheet.toLowerCase())) throw new Unresolved(ref);
+    const i = p.row - firstRow;
+    const j = p.col - firstCol;
+    if (!inBlock(i, j)) throw new Unresolved(ref);
+    return values[i][j];
+  };
+  const convert = (f: string): ConvertResult => {
+    try {
+      return convertFormula(f, { cellValue });
+    } catch (e) {
+      if (e instanceof Unresolved) return convertFormula(f); // → "program_reference" with its reason
+      throw e;
+    }
+  };
+
+  const items: ConvertItem[] = [];
+  const fail = (i: number, j: number, f: string, reason: string) => items.push({ ...at(i, j), before: f, after: null, reason, spill: false });
+
+  for (let i = 0; i < formulas.length; i++) {
+    const line = formulas[i] ?? [];
+    for (let j = 0; j < line.length; j++) {
+      const f = line[j];
+      if (!isCzFormula(f)) continue;
+      const split = SPLIT.test(f);
+      // The right-hand cell of a CZ.SPLIT must be in the block and hold no formula of its own.
+      let neighbourProblem: string | null = null;
+      if (split) {
+        const right = at(i, j + 1).address;
+        if (!inBlock(i, j + 1)) neighbourProblem = t("convert_neighbour_outside", { cell: right });
+        else {
+          const nf = line[j + 1];
+          if (typeof nf === "string" && /^\s*=/.test(nf)) neighbourProblem = t("convert_neighbour_taken", { cell: right });
+        }
+      }
+
+      let own: string | number | boolean;
+      let second: string | number | boolean | null = null;
+      if (mode === "formula") {
+        const r = convert(f);
+        if (!r.ok) {
+          fail(i, j, f, r.message[lang]);
+          continue;
+        }
+        if (r.fn === "SPLIT") {
+          own = r.native[0];
+          second = r.native[1];
+        } else own = r.native;
+      } else {
+        const v = values[i]?.[j];
+        const bad = valueProblem(v, t);
+        if (bad) {
+          fail(i, j, f, bad);
+          continue;
+        }
+        own = v as string | number | boolean;
+        if (split && !neighbourProblem) {
+          const nv = values[i]?.[j + 1];
+          const nbad = valueProblem(nv, t);
+          if (nbad) {
+            fail(i, j, f, nbad);
+            continue;
+          }
+          second = nv as string | number | boolean;
+        }
+      }
+      if (split && neighbourProblem) {
+        fail(i, j, f, neighbourProblem);
+        continue;
+      }
+      items.push({ ...at(i, j), before: f, after: own, reason: null, spill: false });
+      if (split && second !== null) {
+        items.push({ ...at(i, j + 1), before: text(line[j + 1] ?? values[i]?.[j + 1]), after: second, reason: null, spill: true });
+        j++; // the right-hand cell is taken care of
+      }
+    }
+  }
+  return items;
+}
+
+/** Why a current value cannot be written back as a constant, or null when it can. */
+function valueProblem(v: unknown, t: (k: MessageKey, p?: Params) => string): string | null {
+  if (isEmpty(v) || v instanceof Date || typeof v === "object") return t("convert_no_value");
+  if (typeof v === "string" && ERROR_VALUE.test(v)) return t("convert_error_value", { value: v });
+  if (typeof v === "string" && /^\s*=/.test(v)) return t("convert_no_value");
+  if (typeof v === "number" && !Number.isFinite(v)) return t("convert_no_value");
+  return null;
+}
+
+/** The writes for host.writeFormulas: exactly the previewed, convertible cells. */
+export function changesOf(items: readonly ConvertItem[]): Array<{ row: number; col: number; value: string | number | boolean }> {
+  return items.filter((x) => x.after !== null).map((x) => ({ row: x.row, col: x.col, value: x.after as string | number | boolean }));
+}
