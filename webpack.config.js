@@ -96,6 +96,11 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // ExcelJS's browser build (lazy chunk of the pane): strip its eval-style fallbacks.
+          test: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+          use: { loader: path.resolve(__dirname, "scripts/no-eval-loader.js") },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
