@@ -90,7 +90,6 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detect]);
 
   async function onFile(files: FileList | null) {

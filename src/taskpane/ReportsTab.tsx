@@ -111,7 +111,6 @@ export function ReportsTab() {
       },
       (err) => showError(err),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
   /** Success text, with the download hint in browser mode (and the workbook marked changed). */

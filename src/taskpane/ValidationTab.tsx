@@ -39,10 +39,6 @@ const useStyles = makeStyles({
 
 const PAGE = 100;
 
-/** Encode a RegionSource as a <select> value. */
-function sourceKey(s: RegionSource): string {
-  return s.kind === "selection" ? "sel" : s.kind === "table" ? `t:${s.name}` : `s:${s.name ?? ""}`;
-}
 function parseSourceKey(k: string): RegionSource {
   if (k === "sel") return { kind: "selection" };
   if (k.startsWith("t:")) return { kind: "table", name: k.slice(2) };
@@ -86,7 +82,6 @@ export function ValidationTab() {
     setRegion(null);
     setMapping({});
     void refreshSources();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
   async function read(): Promise<{ region: RegionData; mapping: ColumnMapping; headerIndex: number } | null> {

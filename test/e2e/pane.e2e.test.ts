@@ -28,7 +28,6 @@ const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office
 
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 }
 const describeE2E = haveChromium ? describe : describe.skip;
