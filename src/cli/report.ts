@@ -6,7 +6,6 @@
  * The input is only read; the output is written atomically. Exit 0 when the report is written.
  */
 import * as path from "path";
-import type * as ExcelJSTypes from "exceljs";
 import { ExcelJsHost } from "../host/exceljs-host";
 import { fenToYuan, formatFen, type Lang } from "../policy";
 import { buildReports, pivotPlan, type SummaryLine, type Sums } from "../reports";

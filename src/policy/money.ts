@@ -28,7 +28,7 @@ export function decFromString(text: string): Dec | null {
   if (!m || (m[1] === "" && (m[2] === undefined || m[2] === ""))) return null;
   let intPart = m[1].replace(/^0+(?=\d)/, "");
   let frac = (m[2] ?? "").replace(/0+$/, "");
-  let exp = m[3] ? parseInt(m[3], 10) : 0;
+  const exp = m[3] ? parseInt(m[3], 10) : 0;
   if (!Number.isFinite(exp) || Math.abs(exp) > 400) return null;
   // Move the exponent into the digits.
   if (exp > 0) {
