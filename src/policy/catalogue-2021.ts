@@ -261,8 +261,9 @@ const programs: Program[] = [
   },
   {
     code: "scenario_provincial",
-    name: { zh: "省级（同上）", en: "Provincial (as above)" },
-    aliases: ["省级典型场景", "省级场景应用", "省级5G和工业互联网典型场景、标识解析应用、新模式示范应用、优秀解决方案"],
+    // READING.md lists it as "省级（同上）"; the full name reads better in explanations and reports.
+    name: { zh: "省级5G和工业互联网典型场景、标识解析应用、新模式示范应用、优秀解决方案", en: "Provincial 5G & industrial internet scenario, identifier application, new-model demo or solution" },
+    aliases: ["省级（同上）", "省级典型场景", "省级场景应用"],
     section: "五",
     clause: "省级由市财政、受益财政按1:1比例给予一次性奖补20万元",
     amount: "none",
