@@ -81,6 +81,13 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
   }
 }
 
+/** A table name not yet taken in the workbook (case-insensitive): "CZ_Results", "CZ_Results_2", … */
+export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((s) => s.toLowerCase()));
+  if (!used.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!used.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
+}
+
 /* ------------------------------------------------------------------ errors */
 
 export type HostErrorCode = "empty_region" | "empty_sheet" | "no_sheet" | "not_in_excel";
@@ -267,8 +274,13 @@ export class OfficeHost implements WorkbookHost {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
+      const existingTables = ctx.workbook.tables;
+      existingTables.load("items/name");
       await ctx.sync();
       const name = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
+      // Table names are unique per workbook: a second run gets CZ_Results_2, reported back.
+      const takenTables = existingTables.items.map((t) => t.name);
+      const tableNames: Record<string, string> = {};
       const ws = sheets.add(name);
       this.created.add(name);
       const layout = layoutSheet(spec);
@@ -348,7 +360,10 @@ export class OfficeHost implements WorkbookHost {
         if (bi === 0) tableAddress = blockAddress;
         if (b.tableName) {
           const table = ws.tables.add(blockAddress, true);
-          table.name = b.tableName;
+          const actual = uniqueTableName(b.tableName, takenTables);
+          takenTables.push(actual);
+          tableNames[b.tableName] = actual;
+          table.name = actual;
         }
         b.columns.forEach((c, j) => {
           if (c.width) ws.getRange(`${colLetters(j)}:${colLetters(j)}`).format.columnWidth = Math.round(c.width * 6);
@@ -357,7 +372,7 @@ export class OfficeHost implements WorkbookHost {
       if (spec.freezeHeader) ws.freezePanes.freezeRows(layout.blocks[0].headerRow);
       ws.activate();
       await flush(true);
-      return { name, tableAddress };
+      return { name, tableAddress, tableNames };
     });
   }
 

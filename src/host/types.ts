@@ -70,6 +70,8 @@ export interface WrittenSheet {
   name: string;
   /** A1 address of the main table including its header. */
   tableAddress: string;
+  /** Requested Excel table name → the name actually used (a taken name gets a _2, _3 … suffix). */
+  tableNames?: Record<string, string>;
 }
 
 export interface PivotSpec {

@@ -111,7 +111,7 @@ describe("writeSheet", () => {
     const { rec } = mockExcel(5, { sheets: ["申报表"] });
     const w = await new OfficeHost().writeSheet(spec(3));
     expect(rec.added).toEqual(["申报表 (2)"]);
-    expect(w).toEqual({ name: "申报表 (2)", tableAddress: "A4:C7" });
+    expect(w).toEqual({ name: "申报表 (2)", tableAddress: "A4:C7", tableNames: { CZ_Report: "CZ_Report" } });
     const set = (target: string, prop: string) => rec.sets.find((s) => s.target === target && s.prop === prop)?.value;
     expect(set("申报表 (2)!A5:C7", "values")).toEqual([
       ["credit_code.check", "申报表!B2", 0],
@@ -125,6 +125,14 @@ describe("writeSheet", () => {
     expect(rec.sets.find((s) => s.prop === "name")?.value).toBe("CZ_Report");
     expect(rec.sets.find((s) => s.prop === "freezeRows")?.value).toBe(4);
     expect(rec.syncs).toBe(2); // sheet names, then everything in one request
+  });
+
+  test("a table name already in the workbook gets a suffix, and the host says which name it used", async () => {
+    const { rec } = mockExcel(1, { tables: ["申报表格", "cz_report", "CZ_Report_2"] });
+    const w = await new OfficeHost().writeSheet(spec(3));
+    expect(rec.sets.find((s) => s.prop === "name")?.value).toBe("CZ_Report_3");
+    expect(w.tableNames).toEqual({ CZ_Report: "CZ_Report_3" });
+    expect(rec.syncs).toBe(2);
   });
 
   test("text that looks like a formula is written as text", async () => {

@@ -70,7 +70,7 @@ function recorder(name: string, rec: Recorded, bytes: { n: number }): Record<str
   return make(name) as Record<string, unknown>;
 }
 
-export function mockExcel(rows: number, opts: { tableAtCell?: boolean; sheets?: string[] } = {}) {
+export function mockExcel(rows: number, opts: { tableAtCell?: boolean; sheets?: string[]; tables?: string[] } = {}) {
   const values = table(rows);
   const rec: Recorded = { syncs: 0, sets: [], requestBytes: [], added: [], selected: [] };
   const pending: Array<() => void> = [];
@@ -106,7 +106,14 @@ export function mockExcel(rows: number, opts: { tableAtCell?: boolean; sheets?: 
   const wb = mock.context.workbook as Record<string, any>;
   const namedTable = Object.assign(wb.named, { name: "申报表格" });
   wb.activeCell.getTables = () => collection(opts.tableAtCell ? [namedTable] : [], pending);
-  wb.tables = { getItem: (n: string) => (n === "申报表格" ? namedTable : (() => { throw new Error("ItemNotFound"); })()) };
+  const tableNames = opts.tables ?? ["申报表格"];
+  wb.tables = {
+    getItem: (n: string) => (n === "申报表格" ? namedTable : (() => { throw new Error("ItemNotFound"); })()),
+    load: (p: string) => collection(tableNames.map((n) => ({ name: n })), pending).load(p),
+    get items() {
+      return tableNames.map((n) => ({ name: n }));
+    },
+  };
   const sheetNames = opts.sheets ?? ["申报表"];
   wb.worksheets = {
     load: (p: string) => collection(sheetNames.map((n) => ({ name: n })), pending).load(p),

@@ -315,8 +315,10 @@ test("browser mode: after a report is written the download offers the updated wo
     fireEvent.click(screen.getByTestId("reports-validate"));
   });
   expect(host.of("readRegion")).toEqual([["readRegion", { kind: "sheet" }]]);
+  // Validation runs in chunks that yield to the browser: wait for the buttons it enables.
+  const build = await screen.findByTestId("build-results");
   await act(async () => {
-    fireEvent.click(screen.getByTestId("build-results"));
+    fireEvent.click(build);
   });
   expect(screen.getByTestId("success-bar").textContent).toContain(zh.reports_download_hint);
   await act(async () => {
