@@ -12,6 +12,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import type { CellSpec, ColumnSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "./types";
+import { cellAddress as a1, parseA1 } from "./a1";
 
 /** The parts of an ExcelJS table object that this module reads (ExcelJS's typing of getTables is wrong). */
 interface LoadedTable {
@@ -32,31 +33,7 @@ export class HostError extends Error {
 
 // ---------------------------------------------------------------- addresses
 
-/** 0-based column index → letters (0 → A, 26 → AA). */
-export function colLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "C5" (row 5, col 2). */
-export function a1(row: number, col: number): string {
-  return `${colLetters(col)}${row}`;
-}
-
-/** Parse "B2" or "$B$2" → {row, col (0-based)}. */
-export function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: parseInt(m[2], 10), col: col - 1 };
-}
+export { colLetters, cellAddress as a1, parseA1 } from "./a1";
 
 /** Parse "B2:D9" (or a single cell) → bounds with 0-based columns. */
 export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {

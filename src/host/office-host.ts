@@ -21,25 +21,11 @@ import type {
   WorkbookHost,
   WrittenSheet,
 } from "./types";
+import { colLetters, cellAddress } from "./a1";
 
 /* ------------------------------------------------------------------ A1 helpers (pure) */
 
-/** 0-based column index → letters (0 → "A", 26 → "AA"). */
-export function colLetters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "B7" from an Excel row number and a 0-based column index. */
-export function cellAddress(row: number, col: number): string {
-  return `${colLetters(col)}${row}`;
-}
+export { colLetters, cellAddress } from "./a1";
 
 /** A1 range address from its top-left cell (Excel row, 0-based col) and a size. */
 export function rangeAddress(row: number, col: number, rows: number, cols: number): string {

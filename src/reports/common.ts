@@ -91,16 +91,6 @@ export function sheetLayout(spec: Pick<SheetSpec, "preamble" | "columns" | "rows
   return out;
 }
 
-/** Column letters for a 0-based index: 0 → A, 27 → AB. */
-export function colLetter(i: number): string {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { colLetters as colLetter } from "../host/a1";
 
 export type Row = CellSpec[];

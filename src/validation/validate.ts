@@ -22,6 +22,7 @@ import { CANONICAL_HEADERS, detectHeader, detectMapping, REQUIRED_KEYS, TableErr
 import { FIELD_NAMES, type MsgParams, ruleMessage } from "./messages";
 import { type RuleCode, RULE_BY_CODE } from "./rules";
 import type { ColumnKey, ColumnMapping, Finding, RowResult, ValidationReport, ValidationSummary } from "./types";
+import { colLetters as colName } from "../host/a1";
 
 export interface ValidateInput {
   /** The block of cell values (header row somewhere in the first rows). */
@@ -708,17 +709,7 @@ function wanParams(label: { zh: string; en: string }, d: Dec): MsgParams {
   return { field: label.zh, fieldEn: label.en, value: decToString(d), asWan: decToString(decShift(d, 4)) };
 }
 
-/** "A", "B", … "AA" for a 0-based column index. */
-export function colName(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { colLetters as colName } from "../host/a1";
 
 /**
  * Validate an application table held as values. Throws TableError (headers.ts) when the block

@@ -2,22 +2,9 @@
  * A CustomFunctions global like Excel's runtime provides (Error, ErrorCode, associate), installed
  * before src/functions/functions.ts is imported. Import this module first.
  */
-export class StubCfError {
-  constructor(
-    public code: string,
-    public message?: string,
-  ) {}
-}
+import { ERROR_CODES, StubCfError } from "../support/load-functions";
 
-export const ERROR_CODES = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
+export { ERROR_CODES, StubCfError };
 
 export const associated: Record<string, unknown> = {};
 
