@@ -2,7 +2,7 @@ import type { Catalogue, Program, Measure, Target } from "./types";
 
 /**
  * 《滁州市支持工业互联网发展若干政策》 and its 三年行动计划 (2021—2023), issued 2021-09-27.
- * Every number here follows ../shared/policy/READING.md; each entry quotes its clause.
+ * Every number here follows docs/policy/READING.md (copied from the project's shared policy folder); each entry quotes its clause from the source text beside it.
  */
 
 const COUNTIES = ["各县市区人民政府", "滁州经开区管委会", "中新苏滁高新区管委会"];

@@ -35,7 +35,7 @@ describe("catalogue", () => {
   test("every entry quotes its clause from the source text and names responsible units", () => {
     const fs = require("fs");
     const path = require("path");
-    const source: string = fs.readFileSync(path.join(__dirname, "../../../shared/policy/chuzhou-industrial-internet-policy-2021.zh.txt"), "utf8");
+    const source: string = fs.readFileSync(path.join(__dirname, "../../docs/policy/chuzhou-industrial-internet-policy-2021.zh.txt"), "utf8");
     for (const p of CATALOGUE_2021.programs) {
       expect(source.includes(p.clause)).toBe(true);
       expect(p.units.length).toBeGreaterThan(0);
