@@ -314,3 +314,19 @@ describe("split always adds up", () => {
     }
   });
 });
+
+describe("error messages say what to fix", () => {
+  const msg = (input: CalcInput, lang: "zh" | "en" = "zh") => {
+    const o = calculate(input);
+    if (o.ok) throw new Error("expected an error");
+    return errorMessage(o.error, lang);
+  };
+  test.each([
+    [{ program: "equipment_network" }, "缺少计算基数（投资），请填写"],
+    [{ program: "base_station_5g" }, "缺少计算基数（基站数量），请填写"],
+    [{ program: "equipment_network", amount: "约五十万" }, "无法识别金额“约五十万”，请填写数字，如 800000 或 80万"],
+    [{ program: "dx_assessment" }, "缺少等级，请填写 3A/4A/5A"],
+    [{ program: "smart_factory", date: "明天" }, "无法识别日期“明天”，请填写日期，如 2022-03-01"],
+  ])("%j", (input, text) => expect(msg(input as CalcInput)).toBe(text));
+  test("English", () => expect(msg({ program: "equipment_network" }, "en")).toBe("Missing the base (completed investment): enter it"));
+});
