@@ -114,20 +114,15 @@ function amountError(reason: "negative" | "not_number" | "too_large", input: unk
   return fail("bad_amount", { input: quoteInput(input) });
 }
 
+/** Who pays what of an amount: all city (C), all beneficiary (B), or the 1:1 split of READING.md. */
+export function splitByPayer(payer: Payer, total: Fen): { city: Fen; beneficiary: Fen } {
+  if (payer === "C") return { city: total, beneficiary: 0 };
+  if (payer === "B") return { city: 0, beneficiary: total };
+  return splitHalf(total);
+}
+
 function finish(program: Program, catalogue: Catalogue, total: Fen, steps: Step[], date: string | undefined): CalcOutcome {
-  let city: Fen;
-  let beneficiary: Fen;
-  if (program.payer === "C") {
-    city = total;
-    beneficiary = 0;
-  } else if (program.payer === "B") {
-    city = 0;
-    beneficiary = total;
-  } else {
-    const s = splitHalf(total);
-    city = s.city;
-    beneficiary = s.beneficiary;
-  }
+  const { city, beneficiary } = splitByPayer(program.payer, total);
   steps.push({ k: "split", payer: program.payer, city, beneficiary });
   return { ok: true, result: { program, catalogue, total, city, beneficiary, eligible: total > 0, steps, date } };
 }

@@ -10,12 +10,13 @@ import {
   levelList,
   normaliseLevel,
   resolveProgram,
+  splitByPayer,
 } from "../policy/engine";
 import { DEFAULT_CATALOGUE, suggestProgram, programByCode } from "../policy/catalogues";
 import { checkCreditCode, CHUZHOU_DIVISIONS } from "../policy/credit-code";
 import { parseDate } from "../policy/dates";
 import { explain, payerText } from "../policy/explain";
-import { type Dec, type Fen, decShift, decToFen, decToNumber, decToString, splitHalf } from "../policy/money";
+import { type Dec, type Fen, decShift, decToFen, decToNumber, decToString } from "../policy/money";
 import { type AmountParse, editDistance, parseAmount } from "../policy/text";
 import type { Program } from "../policy/types";
 import { CANONICAL_HEADERS, detectHeader, detectMapping, REQUIRED_KEYS, TableError } from "./headers";
@@ -577,19 +578,7 @@ class Validator {
     const cityRaw = this.cell(values, "city_share");
     const localRaw = this.cell(values, "local_share");
     if (!outside && res.total > 0 && !(isEmpty(cityRaw) && isEmpty(localRaw))) {
-      let city: Fen;
-      let local: Fen;
-      if (program.payer === "C") {
-        city = payable;
-        local = 0;
-      } else if (program.payer === "B") {
-        city = 0;
-        local = payable;
-      } else {
-        const s = splitHalf(payable);
-        city = s.city;
-        local = s.beneficiary;
-      }
+      const { city, beneficiary: local } = splitByPayer(program.payer, payable);
       for (const [k, expected] of [
         ["city_share", city],
         ["local_share", local],
