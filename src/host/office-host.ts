@@ -22,6 +22,7 @@ import type {
   WrittenSheet,
 } from "./types";
 import { colLetters, cellAddress } from "./a1";
+import { uniqueSheetName, uniqueTableName } from "./names";
 
 /* ------------------------------------------------------------------ A1 helpers (pure) */
 
@@ -53,26 +54,7 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-const BAD_SHEET_CHARS = /[[\]:*?/\\]/g;
-
-/** A sheet name not yet taken (Excel compares case-insensitively): "名称", "名称 (2)", … ≤ 31 characters. */
-export function uniqueSheetName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((s) => s.toLowerCase()));
-  const base = (wanted.replace(BAD_SHEET_CHARS, "_").replace(/^'+|'+$/g, "").trim() || "Sheet").slice(0, 31);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, 31 - suffix.length) + suffix;
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
-
-/** A table name not yet taken in the workbook (case-insensitive): "CZ_Results", "CZ_Results_2", … */
-export function uniqueTableName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((s) => s.toLowerCase()));
-  if (!used.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++) if (!used.has(`${wanted}_${i}`.toLowerCase())) return `${wanted}_${i}`;
-}
+export { uniqueSheetName, uniqueTableName } from "./names";
 
 /* ------------------------------------------------------------------ errors */
 

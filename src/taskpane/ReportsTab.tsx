@@ -37,8 +37,7 @@ import {
 import { DEFAULT_CATALOGUE } from "../policy/catalogues";
 import { PIVOT_SHEET, RESULTS_TABLE, pivotPlan, pivotReport, progress, progressSheet, resultsSheet, summarySheet } from "../reports";
 import type { SheetSpec, WorkbookHost } from "../host/types";
-import { uniqueSheetName } from "../host/office-host";
-import { uniqueTableName } from "../host/exceljs-host";
+import { uniqueSheetName, uniqueTableName } from "../host/names";
 import { usePane } from "./context";
 import { type ConvertMode, type FormulaBlock, changesOf, planConversion } from "./convert-plan";
 import { REQUIRED_KEYS, detect, runValidation } from "./validation-adapter";
