@@ -8,13 +8,16 @@
  *   src/functions/metadata-text.json: the build (scripts/build-locales.js) writes functions.json,
  *   functions.zh-cn.json and functions.en-us.json from it, and test/functions checks this JSDoc
  *   says the same.
- * - Every Excel argument goes through one place, readArgs(): null/undefined = omitted, a 1×1
- *   2-D array is its single value, a bigger range where one value is expected is #VALUE!, and a
- *   CustomFunctions.Error passed in is returned as it is. Excel desktop passes 0 for an empty
- *   cell; the core reads 0 as "omitted" wherever that is the meaning (program, level, date,
- *   up-to amounts).
- * - Unreadable input gives an error value (#VALUE! or #N/A per ERROR_KIND) with the core's zh-CN
- *   message; no function ever lets an exception escape.
+ * - Every Excel argument goes through one place, arg(): null/undefined = omitted, a 1×1 2-D array
+ *   is its single value, a bigger range where one value is expected is #VALUE!, and a
+ *   CustomFunctions.Error passed in is returned as it is.
+ * - Empty cells: Excel on Windows/Mac passes an empty cell as 0 and Excel on the web as null
+ *   (OfficeDev/office-js issue 4702). arg() reads 0 as empty in EVERY argument position, so one
+ *   workbook gives one answer on every host (README, "空单元格与 0"):
+ *     required amounts, 0 or empty → #VALUE! "金额为空或为0"; up-to amounts, 0 or empty → the
+ *     cap (the trace says no amount was asked); level, date, year, program, 0 or empty → not given.
+ * - Unreadable input gives an error value (#VALUE! or #N/A per ERROR_KIND) with the core's
+ *   message in Excel's display language (./locale.ts); no function ever lets an exception escape.
  * - Hot path (CZ.SUBSIDY): no allocation here beyond what calculate() needs.
  *
  * Only the policy core is imported: no React, Fluent or ExcelJS in functions.js.
@@ -26,15 +29,13 @@ import { programTable, targetValue } from "../policy/describe";
 import { ERROR_KIND, errorMessage, type PolicyError } from "../policy/messages";
 import { fenToYuan } from "../policy/money";
 import { nativeFormula } from "../policy/native-formula";
+import { displayLang, TEXTS } from "./locale";
 
 // office.js defines CustomFunctions (with associate) synchronously. If it could not be loaded at
 // all (a pane opened offline without the CDN), give the appended associate calls something to
 // call, so the page does not throw; inside Excel this never runs.
 const G = globalThis as unknown as { CustomFunctions?: unknown };
 if (typeof G.CustomFunctions === "undefined") G.CustomFunctions = { associate: () => undefined };
-
-/** A zh-CN message for an internal failure (never expected; every input is handled above it). */
-const INTERNAL_MESSAGE = "无法计算：参数异常，请检查输入";
 
 /** Marker for "a range where a single value is expected". */
 const NOT_SCALAR: PolicyError = { code: "not_scalar", params: {} };
@@ -57,9 +58,12 @@ function makeError(kind: "na" | "value", message: string): CfError {
   return { code, message: msg } as unknown as CfError;
 }
 
-/** The error value for a PolicyError of the core. */
+/** The error value for a PolicyError of the core, in Excel's display language. */
 function policyError(e: PolicyError): CfError {
-  return makeError(ERROR_KIND[e.code] ?? "value", errorMessage(e, "zh"));
+  const lang = displayLang();
+  // A missing required amount: empty or 0 (the same thing here, see arg()).
+  if (e.code === "missing_amount") return makeError("value", TEXTS[lang].amountEmpty(String((lang === "en" ? e.params.labelEn : e.params.label) ?? e.params.label ?? "")));
+  return makeError(ERROR_KIND[e.code] ?? "value", errorMessage(e, lang));
 }
 
 /** Throw the error value of a PolicyError (typed as never so it fits any return type). */
@@ -70,7 +74,7 @@ function fail(e: PolicyError): never {
 /** What a wrapper throws for an exception: an error value as it is, anything else as #VALUE!. */
 function toThrown(e: unknown): CfError {
   if (e && typeof e === "object" && isErrorValue(e)) return e as CfError;
-  return makeError("value", INTERNAL_MESSAGE);
+  return makeError("value", TEXTS[displayLang()].internal);
 }
 
 /** Is v an Excel error value passed in (an instance of CustomFunctions.Error)? */
@@ -88,10 +92,10 @@ let A3: unknown = null;
 
 /**
  * Convert one Excel argument. Returns the value, NOT_SCALAR for a range bigger than 1×1, or the
- * error value passed in.
+ * error value passed in. 0 is an empty cell on Excel desktop: it becomes null (empty), as on the web.
  */
 function arg(v: unknown): unknown {
-  if (v === undefined || v === null) return null;
+  if (v === undefined || v === null || v === 0) return null;
   if (typeof v !== "object") return v;
   if (Array.isArray(v)) {
     if (v.length === 1) {
@@ -99,13 +103,13 @@ function arg(v: unknown): unknown {
       if (Array.isArray(row)) {
         if (row.length !== 1) return NOT_SCALAR;
         const x = row[0];
-        if (x === undefined || x === null) return null;
+        if (x === undefined || x === null || x === 0) return null;
         if (typeof x !== "object") return x;
         if (Array.isArray(x)) return NOT_SCALAR;
         return x;
       }
       // A 1-D array of one value (not what Excel passes, but unambiguous).
-      return row === undefined ? null : Array.isArray(row) ? NOT_SCALAR : row;
+      return row === undefined || row === null || row === 0 ? null : Array.isArray(row) ? NOT_SCALAR : row;
     }
     return NOT_SCALAR;
   }
@@ -189,7 +193,7 @@ export function split(program: unknown, amount?: unknown, level?: unknown, date?
 }
 
 /**
- * 计算过程说明（中文，引用条款） (One-line zh-CN explanation citing the clause.)
+ * 计算过程说明（引用条款，随 Excel 显示语言） (One-line explanation citing the clause, in Excel's display language.)
  * @customfunction EXPLAIN
  * @param program 项目代码或中文名 (program code or Chinese name)
  * @param [amount] 投资额、合同额或数量 (investment, contract amount or count)
@@ -200,7 +204,7 @@ export function split(program: unknown, amount?: unknown, level?: unknown, date?
 export function explainCase(program: unknown, amount?: unknown, level?: unknown, date?: unknown): string {
   try {
     const r = calc(program, amount, level, date);
-    return r.ok ? explain(r.result, "zh") : fail(r.error);
+    return r.ok ? explain(r.result, displayLang()) : fail(r.error);
   } catch (e) {
     throw toThrown(e);
   }
@@ -305,14 +309,15 @@ function sheetOf(address: string): string {
   return i < 0 ? "" : address.slice(0, i);
 }
 
-/** The reference to write for argument i: its cell address when Excel gave one, else the value. */
-function refOrValue(value: unknown, i: number, invocation: unknown): unknown {
-  if (!invocation || typeof invocation !== "object") return value;
-  const addrs = (invocation as { parameterAddresses?: unknown }).parameterAddresses;
-  if (!Array.isArray(addrs)) return value;
+/**
+ * What to write for argument i of CZ.NATIVE: the cell's address when the argument is a cell (the
+ * sheet dropped when it is the caller's), the value when it was typed in the formula (address ""),
+ * or NOT_SCALAR for a range.
+ */
+function refOrValue(value: unknown, i: number, addrs: readonly unknown[], own: unknown): unknown {
   const a = addrs[i];
-  if (typeof a !== "string" || a === "" || a.includes(":")) return value;
-  const own = (invocation as { address?: unknown }).address;
+  if (typeof a !== "string" || a === "") return value;
+  if (a.includes(":")) return NOT_SCALAR;
   const sheet = sheetOf(a);
   if (sheet && typeof own === "string" && sheetOf(own) === sheet) return a.slice(sheet.length + 1);
   return a;
@@ -320,9 +325,9 @@ function refOrValue(value: unknown, i: number, invocation: unknown): unknown {
 
 /**
  * 生成与 CZ.SUBSIDY 结果相同的普通 Excel 公式文本（供 WPS、Office 2016/2019 使用） (Native Excel formula text computing the same award.)
- * @customfunction FORMULA
+ * @customfunction NATIVE
  * @param program 项目代码或中文名 (program code or Chinese name)
- * @param amount_ref 金额所在单元格，如 C2 (the amount's cell, e.g. C2)
+ * @param [amount_ref] 金额所在单元格，如 C2 (the amount's cell, e.g. C2)
  * @param [level_ref] 等级所在单元格或值 (the level's cell or value)
  * @param [date_ref] 日期所在单元格或值 (the date's cell or value)
  * @param invocation 调用信息 (invocation)
@@ -330,12 +335,24 @@ function refOrValue(value: unknown, i: number, invocation: unknown): unknown {
  * @requiresAddress
  * @requiresParameterAddresses
  */
-export function formula(program: unknown, amount_ref: unknown, level_ref: unknown, date_ref: unknown, invocation: CustomFunctions.Invocation): string {
+// Metadata rules (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json,
+// "options" → requiresParameterAddresses): the option must be combined with a result whose
+// dimensionality is "matrix", so the result is a 1×1 matrix (string[][]). The addresses come in
+// invocation.parameterAddresses, which needs the CustomFunctionsRuntime 1.3 requirement set
+// (https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.invocation,
+// parameterAddresses: "[API set: CustomFunctionsRuntime 1.3]"); manifest.xml requires it.
+// Without addresses the answer is #N/A with the reason, never the award written as a constant.
+export function native(program: unknown, amount_ref: unknown, level_ref: unknown, date_ref: unknown, invocation: CustomFunctions.Invocation): string[][] {
   try {
     const e = readArgs(4, program, amount_ref, level_ref, date_ref);
     if (e) throw e;
-    const out = nativeFormula(A0, refOrValue(A1, 1, invocation), refOrValue(A2, 2, invocation), refOrValue(A3, 3, invocation), "total");
-    return out.ok ? out.formula : fail(out.error);
+    const inv = invocation as unknown as { parameterAddresses?: unknown; address?: unknown } | undefined;
+    const addrs = inv && typeof inv === "object" ? inv.parameterAddresses : undefined;
+    if (!Array.isArray(addrs)) throw makeError("na", TEXTS[displayLang()].noAddresses);
+    const refs = [refOrValue(A1, 1, addrs, inv?.address), refOrValue(A2, 2, addrs, inv?.address), refOrValue(A3, 3, addrs, inv?.address)];
+    if (refs.includes(NOT_SCALAR)) throw makeError("value", TEXTS[displayLang()].rangeAddress);
+    const out = nativeFormula(A0, refs[0], refs[1], refs[2], "total");
+    return out.ok ? [[out.formula]] : fail(out.error);
   } catch (e) {
     throw toThrown(e);
   }

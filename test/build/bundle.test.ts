@@ -59,7 +59,7 @@ const SIGNATURES: Record<string, string[]> = {
   RATE: ["program"],
   PROGRAMS: [],
   TARGET: ["indicator", "year?"],
-  FORMULA: ["program", "amount_ref", "level_ref?", "date_ref?"],
+  NATIVE: ["program", "amount_ref?", "level_ref?", "date_ref?"],
 };
 
 describe("registration", () => {
@@ -72,7 +72,7 @@ describe("registration", () => {
   test("names are the ids (CZ.SUBSIDY …) and the results have the right shape", () => {
     for (const f of meta.functions) expect(f.name).toBe(f.id);
     const shape = Object.fromEntries(meta.functions.map((f) => [f.id, `${f.result.type ?? "any"}${f.result.dimensionality === "matrix" ? "[][]" : ""}`]));
-    expect(shape).toEqual({ SUBSIDY: "number", SPLIT: "number[][]", EXPLAIN: "string", ELIGIBLE: "boolean", CAP: "number", RATE: "number", PROGRAMS: "any[][]", TARGET: "number", FORMULA: "string" });
+    expect(shape).toEqual({ SUBSIDY: "number", SPLIT: "number[][]", EXPLAIN: "string", ELIGIBLE: "boolean", CAP: "number", RATE: "number", PROGRAMS: "any[][]", TARGET: "number", NATIVE: "string[][]" });
   });
   test("parameter counts and optional flags match the functions' arity", () => {
     for (const f of meta.functions) {
@@ -114,7 +114,7 @@ describe("Excel-style calls through the built bundle", () => {
     expect(errOf(xl("SUBSIDY", "diagnosis_consulting")).code).toBe("#N/A");
     expect(errOf(xl("SUBSIDY", "equipment_network", -800000))).toEqual({ code: "#VALUE!", message: "金额不能为负数" });
     expect(errOf(xl("SUBSIDY", "equipment_network", "八十万")).code).toBe("#VALUE!");
-    expect(errOf(xl("SUBSIDY", "equipment_network", null)).message).toContain("缺少");
+    expect(errOf(xl("SUBSIDY", "equipment_network", null)).message).toContain("金额为空或为0");
     expect(errOf(xl("SUBSIDY", "dx_assessment", null, "6A")).code).toBe("#VALUE!");
     expect(errOf(xl("RATE", "smart_factory")).code).toBe("#N/A");
     const upstream = new StubCfError("#DIV/0!");
@@ -126,11 +126,22 @@ describe("Excel-style calls through the built bundle", () => {
     expect(rows.length).toBeGreaterThan(20);
     expect(xl("SPLIT", "equipment_network", 800000)).toEqual([[0, 160000]]);
   });
-  test("FORMULA uses the argument's cell address from the invocation", () => {
-    const f = xl("FORMULA", "equipment_network", 800000, null, null, { address: "Sheet1!E2", parameterAddresses: ["Sheet1!A2", "Sheet1!C2", "", ""] }) as string;
-    expect(f).toMatch(/^=/);
-    expect(f).toContain("C2");
-    expect(f).not.toContain("Sheet1!");
+  test("NATIVE: a 1×1 matrix with the argument's cell address from the invocation; #N/A without addresses", () => {
+    const native = meta.functions.find((f) => f.id === "NATIVE")!;
+    // requiresParameterAddresses must go with a matrix result (custom-functions-json, options).
+    expect(native.options).toMatchObject({ requiresAddress: true, requiresParameterAddresses: true });
+    expect(native.result.dimensionality).toBe("matrix");
+    const f = xl("NATIVE", "equipment_network", 800000, null, null, { address: "Sheet1!E2", parameterAddresses: ["Sheet1!A2", "Sheet1!C2", "", ""] }) as string[][];
+    expect(f).toHaveLength(1);
+    expect(f[0]).toHaveLength(1);
+    expect(f[0][0]).toMatch(/^=/);
+    expect(f[0][0]).toContain("C2");
+    expect(f[0][0]).not.toContain("Sheet1!");
+    // Excel before CustomFunctionsRuntime 1.3 passes no parameterAddresses.
+    const none = errOf(xl("NATIVE", "equipment_network", 800000, null, null, { address: "Sheet1!E2" }));
+    expect(none.code).toBe("#N/A");
+    expect(none.message).toContain("CustomFunctionsRuntime 1.3");
+    expect(fns.FORMULA).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { call, StubCfError } from "./cf-stub";
 import * as F from "../../src/functions/functions";
+import { langOf, resetDisplayLang } from "../../src/functions/locale";
 import { PROGRAM_TABLE_HEADER, DEFAULT_CATALOGUE } from "../../src/policy";
 
 function err(v: unknown): { code: string; message: string } {
@@ -109,8 +110,7 @@ describe("error values with zh-CN messages", () => {
     expect(text.code).toBe("#VALUE!");
     expect(text.message).toContain("abc");
     const missing = err(call(F.subsidy, "equipment_network"));
-    expect(missing.code).toBe("#VALUE!");
-    expect(missing.message).toContain("缺少");
+    expect(missing).toEqual({ code: "#VALUE!", message: "金额为空或为0，请填写投资" });
     const level = err(call(F.subsidy, "dx_assessment", null, "6A"));
     expect(level.code).toBe("#VALUE!");
     expect(level.message).toContain("3A/4A/5A");
@@ -126,7 +126,7 @@ describe("error values with zh-CN messages", () => {
   test("only #VALUE! and #N/A are used", () => {
     const codes = new Set<string>();
     const hostile: unknown[] = [null, "", "x", -1, NaN, Infinity, "80万万", [[1, 2]], {}, true, "2099-99-99", 1e300];
-    for (const fn of [F.subsidy, F.split, F.explainCase, F.eligible, F.cap, F.rate, F.target, F.formula])
+    for (const fn of [F.subsidy, F.split, F.explainCase, F.eligible, F.cap, F.rate, F.target, F.native])
       for (const h of hostile)
         for (let pos = 0; pos < 4; pos++) {
           const args: unknown[] = ["equipment_network", 800000, null, null];
@@ -164,7 +164,7 @@ describe("Excel-style arguments (one converter)", () => {
   });
   test("an error value passed in comes back unchanged", () => {
     const upstream = new StubCfError("#DIV/0!", "upstream");
-    for (const fn of [F.subsidy, F.split, F.explainCase, F.eligible, F.cap, F.target, F.formula]) {
+    for (const fn of [F.subsidy, F.split, F.explainCase, F.eligible, F.cap, F.target, F.native]) {
       expect(call(fn as never, "equipment_network", upstream)).toBe(upstream);
       expect(call(fn as never, upstream)).toBe(upstream);
       expect(call(fn as never, "equipment_network", [[upstream]])).toBe(upstream);
@@ -173,7 +173,7 @@ describe("Excel-style arguments (one converter)", () => {
   });
   test("nothing but numbers, booleans, text, arrays or error values comes out", () => {
     const weird: unknown[] = [Symbol.for("x"), () => 1, new Date(NaN), new Date(Date.UTC(2022, 2, 1)), { code: "#N/A" }, [[[1]]], -0, "x".repeat(10000)];
-    for (const fn of [F.subsidy, F.split, F.explainCase, F.eligible, F.cap, F.rate, F.target, F.formula])
+    for (const fn of [F.subsidy, F.split, F.explainCase, F.eligible, F.cap, F.rate, F.target, F.native])
       for (const w of weird)
         for (let pos = 0; pos < 4; pos++) {
           const args: unknown[] = ["smart_factory", null, null, null];
@@ -184,27 +184,76 @@ describe("Excel-style arguments (one converter)", () => {
   });
 });
 
-describe("FORMULA (native Excel formula text)", () => {
-  test("a reference typed as text", () => {
-    const f = call(F.formula, "equipment_network", "C2", null, null, undefined) as string;
-    expect(f.startsWith("=")).toBe(true);
+describe("NATIVE (native Excel formula text, as Excel calls it)", () => {
+  const INV = (addrs: string[], address = "Sheet1!E2") => ({ address, parameterAddresses: addrs });
+  test("a cell passed as an argument: its address from the invocation, sheet dropped when it is the caller's; a 1×1 matrix", () => {
+    const out = call(F.native, "equipment_network", 800000, null, null, INV(["", "Sheet1!C2", "", ""])) as string[][];
+    expect(out).toHaveLength(1);
+    expect(out[0]).toHaveLength(1);
+    const f = out[0][0];
+    expect(f).toMatch(/^=/);
     expect(f).toContain("C2");
     expect(f).toContain("20%");
-  });
-  test("a cell passed as an argument: its address from the invocation, sheet dropped when it is the caller's", () => {
-    const inv = { address: "Sheet1!E2", parameterAddresses: ["", "Sheet1!C2", "", ""] };
-    const f = call(F.formula, "equipment_network", 800000, null, null, inv) as string;
-    expect(f).toContain("C2");
     expect(f).not.toContain("Sheet1!");
     expect(f).not.toContain("800000,"); // the value is not inlined
-    const other = call(F.formula, "equipment_network", 800000, null, null, { address: "Sheet2!E2", parameterAddresses: ["", "Sheet1!C2", "", ""] }) as string;
-    expect(other).toContain("Sheet1!C2");
+    const other = call(F.native, "equipment_network", 800000, null, null, INV(["", "Sheet1!C2", "", ""], "Sheet2!E2")) as string[][];
+    expect(other[0][0]).toContain("Sheet1!C2");
   });
-  test("a literal value and a fixed program give constants", () => {
-    expect(call(F.formula, "smart_factory", null, null, null, undefined)).toMatch(/^=.*300000/);
+  test("an empty cell (0 on the desktop, null on the web) is still its reference", () => {
+    const desktop = call(F.native, "equipment_network", 0, 0, 0, INV(["", "Sheet1!C2", "Sheet1!D2", "Sheet1!E2"], "Sheet1!F2"));
+    const web = call(F.native, "equipment_network", null, null, null, INV(["", "Sheet1!C2", "Sheet1!D2", "Sheet1!E2"], "Sheet1!F2"));
+    expect(desktop).toEqual(web);
+    expect((web as string[][])[0][0]).toContain("E2"); // the date cell is referenced
   });
-  test("errors as values", () => {
-    expect(err(call(F.formula, "nope_nope", "C2", null, null, undefined)).code).toBe("#N/A");
-    expect(err(call(F.formula, "equipment_network", [[1, 2]], null, null, undefined)).code).toBe("#VALUE!");
+  test("values typed into the formula (address \"\") are read now: a fixed program gives its constant", () => {
+    expect(call(F.native, "smart_factory", null, null, null, INV(["", "", "", ""]))).toEqual([["=300000"]]);
+    expect(call(F.native, "equipment_network", 800000, null, null, INV(["", "", "", ""]))).toEqual([["=160000"]]);
+  });
+  test("without parameter addresses: #N/A with the reason, never a constant dressed as a formula", () => {
+    for (const inv of [undefined, null, {}, { address: "Sheet1!E2" }, { address: "Sheet1!E2", parameterAddresses: "C2" }]) {
+      const e = err(call(F.native, "equipment_network", 800000, null, null, inv));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toContain("CustomFunctionsRuntime 1.3");
+    }
+  });
+  test("errors as values: unknown program, a range argument", () => {
+    expect(err(call(F.native, "nope_nope", 1, null, null, INV(["", "Sheet1!C2", "", ""]))).code).toBe("#N/A");
+    expect(err(call(F.native, "equipment_network", [[1, 2]], null, null, INV(["", "Sheet1!C2:D2", "", ""]))).code).toBe("#VALUE!");
+    expect(err(call(F.native, "equipment_network", [[1]], null, null, INV(["", "Sheet1!C2:C2", "", ""]))).code).toBe("#VALUE!");
+  });
+});
+
+describe("language: Excel's display language (Office.context.displayLanguage), zh-CN by default", () => {
+  const G = globalThis as { Office?: unknown };
+  const withLanguage = (tag: string | undefined, run: () => void) => {
+    const saved = G.Office;
+    G.Office = tag === undefined ? undefined : { context: { displayLanguage: tag } };
+    resetDisplayLang();
+    try {
+      run();
+    } finally {
+      G.Office = saved;
+      resetDisplayLang();
+    }
+  };
+  test("an English Excel: English error messages and explanation", () => {
+    withLanguage("en-US", () => {
+      expect(err(call(F.subsidy, "equipment_network", -1))).toEqual({ code: "#VALUE!", message: "The amount cannot be negative" });
+      expect(err(call(F.subsidy, "equipment_network", 0))).toEqual({ code: "#VALUE!", message: "The amount is empty or 0: enter the completed investment" });
+      expect(call(F.explainCase, "equipment_network", 800000)).not.toMatch(/[\u4e00-\u9fff]{2}/);
+      expect(err(call(F.native, "smart_factory", null, null, null, undefined)).message).toMatch(/^Excel did not give/);
+    });
+    withLanguage("en-GB", () => expect(err(call(F.subsidy, "equipment_network", -1)).message).toBe("The amount cannot be negative"));
+  });
+  test("a Chinese Excel, any other language, or no Office context: zh-CN", () => {
+    for (const tag of ["zh-CN", "zh-TW", "fr-FR", "", undefined]) {
+      withLanguage(tag, () => {
+        expect(err(call(F.subsidy, "equipment_network", -1)).message).toBe("金额不能为负数");
+        expect(call(F.explainCase, "equipment_network", 800000)).toContain("第二条");
+      });
+    }
+  });
+  test("langOf reads the tag", () => {
+    expect([langOf("en-US"), langOf("EN-gb"), langOf("zh-CN"), langOf("eng"), langOf(null)]).toEqual(["en", "en", "zh", "zh", "zh"]);
   });
 });

@@ -98,7 +98,11 @@ describe.each([
     const page = (cf.node.Page as Node[])[0].SourceLocation as Node[];
     expect(page[0].$!.resid).toBe("Taskpane.Url");
     expect(elements.find((e) => e.name === "FunctionFile")!.attrs.resid).toBe("Taskpane.Url");
-    expect(elements.find((e) => e.name === "Set")!.attrs).toEqual({ Name: "SharedRuntime", MinVersion: "1.1" });
+    // The shared runtime, and CustomFunctionsRuntime 1.3 for CZ.NATIVE's invocation.parameterAddresses.
+    expect(elements.filter((e) => e.name === "Set").map((e) => e.attrs)).toEqual([
+      { Name: "SharedRuntime", MinVersion: "1.1" },
+      { Name: "CustomFunctionsRuntime", MinVersion: "1.3" },
+    ]);
     // Exactly one <Permissions>, and it is ReadWriteDocument (not ReadWriteMailbox, not Restricted…).
     expect([...xml.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1].trim())).toEqual(["ReadWriteDocument"]);
   });
