@@ -211,14 +211,15 @@ function judge(want: Answer, got: Answer): Verdict {
   return "mismatched";
 }
 
-/** Which inputs of a case are TRUE/FALSE cells (the usual cause of a mismatch), for the summary. */
+/** Which inputs of a case are TRUE/FALSE cells, or a 0 required amount (the known causes of a mismatch), for the summary. */
 function inputKind(c: Case): string {
   const p = CATALOGUE_2021.programs.find((x) => x.code === c.program) as Program;
   const kinds: string[] = [];
   if (usesAmount(p) && typeof c.amount === "boolean") kinds.push("logical amount");
   if (usesLevel(p) && typeof c.level === "boolean") kinds.push("logical level");
   if (typeof c.date === "boolean") kinds.push("logical date");
-  return kinds.length ? kinds.join(" + ") : "no logical input";
+  if (p.amount === "required" && c.amount === 0) kinds.push("required amount 0");
+  return kinds.length ? kinds.join(" + ") : "other";
 }
 
 const show = (a: Answer) => (a.kind === "error" ? a.code : a.kind === "other" ? JSON.stringify(a.v) : String(a.v));
@@ -291,7 +292,7 @@ describe("native formulas recalculated by LibreOffice agree with the add-in", ()
             byCause.set(key, (byCause.get(key) ?? 0) + 1);
             const kind = inputKind(c);
             byInput.set(kind, (byInput.get(kind) ?? 0) + 1);
-            if (examples.length < 40) examples.push(`${key} amount=${showCell(c.amount)} level=${showCell(c.level)} date=${showCell(c.date)}: add-in ${show(web[part])}, LibreOffice ${show(got)}`);
+            if (examples.length < 40 || (kind === "other" && examples.length < 60)) examples.push(`${key} amount=${showCell(c.amount)} level=${showCell(c.level)} date=${showCell(c.date)}: add-in ${show(web[part])}, LibreOffice ${show(got)}`);
           }
         }
       });
