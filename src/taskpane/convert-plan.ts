@@ -7,12 +7,41 @@
  * CZ.SPLIT spills two values: its native form is two formulas (city share in the formula's cell,
  * beneficiary share in the cell to its right). That right-hand cell is listed as its own preview
  * line, and is only written when it lies inside the scanned block and holds no formula of its own.
+ *
+ * A conversion that cannot break a workbook (issue 13):
+ * - text is never converted: a cell whose value is the same text as its "formula" is a text cell
+ *   (a quote-prefixed '=CZ.SUBSIDY(…) reads back without its apostrophe in Office.js, where
+ *   Range.formulas gives a cell's value when it has no formula; in ExcelJS a text cell is a string
+ *   value — ExcelJS 4.4 does not read the quotePrefix style at all);
+ * - a spilling function other than CZ.SPLIT (CZ.PROGRAMS) becomes values only as its whole spill
+ *   block (block.spills, from the host), in one write; without its block it is refused;
+ * - every cell of one Excel table column is written in ONE assignment over the column's data body
+ *   (null = leave that cell unchanged), so a calculated column cannot copy one row's formula down;
+ * - mode "auto" (the CLI): the native formula where there is one, else the current value.
  */
 import { convertFormula, type ConvertResult } from "../policy/native-formula";
 import { cellAddress } from "../host/office-host";
 import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
 
-export type ConvertMode = "formula" | "value";
+export type ConvertMode = "formula" | "value" | "auto";
+
+/** A spilled result: its anchor cell (Excel row, 0-based column), size and values when known. */
+export interface SpillInfo {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  values?: unknown[][];
+}
+
+/** An Excel table's data body (Excel rows, 0-based columns), without header and totals. */
+export interface TableBody {
+  name: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
 
 export interface FormulaBlock {
   sheet: string;
@@ -21,6 +50,19 @@ export interface FormulaBlock {
   firstCol: number;
   formulas: unknown[][];
   values: unknown[][];
+  /** Spilled results whose anchor lies in the block (hosts that know them). */
+  spills?: SpillInfo[];
+  /** Tables of the sheet (hosts that know them). */
+  tables?: TableBody[];
+}
+
+type Constant = string | number | boolean;
+
+/** One write: a block of formulas/values whose top-left cell is (row, col); null leaves a cell unchanged. */
+export interface FormulaWrite {
+  row: number;
+  col: number;
+  values: Array<Array<Constant | null>>;
 }
 
 export interface ConvertItem {
@@ -36,6 +78,8 @@ export interface ConvertItem {
   reason: string | null;
   /** The right-hand cell of a CZ.SPLIT. */
   spill: boolean;
+  /** A spilled result converted to values as a whole: the block written from this cell. */
+  block?: Constant[][];
 }
 
 /** A formula that calls a CZ custom function (=CZ.SUBSIDY(…), =_xldudf_CZ_SPLIT(…), or inside a larger formula). */
@@ -44,6 +88,8 @@ export function isCzFormula(f: unknown): f is string {
 }
 
 const SPLIT = /^\s*=?\s*@?(?:_xldudf_|_xll\.)?CZ[._]SPLIT\s*\(/i;
+/** CZ functions whose result spills over several cells (other than CZ.SPLIT, handled as two cells). */
+const SPILLING = /(^|[^A-Za-z0-9_.])@?(_xldudf_|_xll\.)?CZ[._]PROGRAMS\s*\(/i;
 const ERROR_VALUE = /^#(N\/A|NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/i;
 
 /** "C5" or "'Sheet 1'!$C$5" → sheet (or "") and position. */
@@ -95,11 +141,45 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
   const items: ConvertItem[] = [];
   const fail = (i: number, j: number, f: string, reason: string) => items.push({ ...at(i, j), before: f, after: null, reason, spill: false });
 
+  const spillAt = (row: number, col: number): SpillInfo | undefined => block.spills?.find((s) => s.row === row && s.col === col);
+  /** The whole spill block as constants, or the reason it cannot be had. */
+  const spillValues = (i: number, j: number, s: SpillInfo | undefined): Constant[][] | string => {
+    if (!s) return t("convert_spill_unknown");
+    const out: Constant[][] = [];
+    for (let r = 0; r < s.rows; r++) {
+      const row: Constant[] = [];
+      for (let c = 0; c < s.cols; c++) {
+        const v = s.values ? s.values[r]?.[c] : inBlock(i + r, j + c) ? values[i + r][j + c] : undefined;
+        if (v === undefined) return t("convert_spill_outside", { cell: cellAddress(s.row + r, s.col + c) });
+        const bad = valueProblem(v, t);
+        if (bad) return bad;
+        row.push(v as Constant);
+      }
+      out.push(row);
+    }
+    return out;
+  };
+
   for (let i = 0; i < formulas.length; i++) {
     const line = formulas[i] ?? [];
     for (let j = 0; j < line.length; j++) {
       const f = line[j];
       if (!isCzFormula(f)) continue;
+      // Text that looks like a formula (a quote-prefixed '=CZ.…) is never converted.
+      if (typeof values[i]?.[j] === "string" && values[i][j] === f) continue;
+      const spilled = spillAt(firstRow + i, firstCol + j);
+      if (!SPLIT.test(f) && (SPILLING.test(f) || (spilled && spilled.rows * spilled.cols > 1))) {
+        // A spilling result: its whole block as values, or nothing.
+        if (mode === "formula") {
+          const r = convert(f);
+          fail(i, j, f, r.ok ? t("convert_spill_unknown") : r.message[lang]);
+          continue;
+        }
+        const whole = spillValues(i, j, spilled);
+        if (typeof whole === "string") fail(i, j, f, whole);
+        else items.push({ ...at(i, j), before: f, after: whole[0][0], reason: null, spill: false, block: whole });
+        continue;
+      }
       const split = SPLIT.test(f);
       // The right-hand cell of a CZ.SPLIT must be in the block and hold no formula of its own.
       let neighbourProblem: string | null = null;
@@ -114,8 +194,9 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
 
       let own: string | number | boolean;
       let second: string | number | boolean | null = null;
-      if (mode === "formula") {
-        const r = convert(f);
+      const native = mode === "value" ? null : convert(f);
+      if (native && (native.ok || mode === "formula")) {
+        const r = native;
         if (!r.ok) {
           fail(i, j, f, r.message[lang]);
           continue;
@@ -165,7 +246,45 @@ function valueProblem(v: unknown, t: (k: MessageKey, p?: Params) => string): str
   return null;
 }
 
-/** The writes for host.writeFormulas: exactly the previewed, convertible cells. */
+/** The previewed, convertible cells, one per line (a spilled block counts as its anchor). */
 export function changesOf(items: readonly ConvertItem[]): Array<{ row: number; col: number; value: string | number | boolean }> {
   return items.filter((x) => x.after !== null).map((x) => ({ row: x.row, col: x.col, value: x.after as string | number | boolean }));
+}
+
+/**
+ * The writes for host.writeFormulas: exactly the previewed, convertible cells, grouped so that a
+ * spilled block is one write, and all cells of one table column are one write over the column's
+ * whole data body (null for the rows left unchanged). Any other cell is a write of its own.
+ */
+export function writesOf(items: readonly ConvertItem[], tables: readonly TableBody[] = []): FormulaWrite[] {
+  const writes: FormulaWrite[] = [];
+  const columns = new Map<string, FormulaWrite>();
+  for (const x of items) {
+    if (x.after === null) continue;
+    if (x.block) {
+      writes.push({ row: x.row, col: x.col, values: x.block.map((r) => r.slice()) });
+      continue;
+    }
+    const tb = tables.find((b) => x.row >= b.top && x.row <= b.bottom && x.col >= b.left && x.col <= b.right);
+    if (!tb) {
+      writes.push({ row: x.row, col: x.col, values: [[x.after]] });
+      continue;
+    }
+    const key = `${tb.name}\u0000${x.col}`;
+    let w = columns.get(key);
+    if (!w) {
+      w = { row: tb.top, col: x.col, values: Array.from({ length: tb.bottom - tb.top + 1 }, () => [null]) };
+      columns.set(key, w);
+      writes.push(w);
+    }
+    w.values[x.row - tb.top][0] = x.after;
+  }
+  return writes;
+}
+
+/** How many cells a list of writes changes (null cells are left as they are). */
+export function cellsWritten(writes: readonly FormulaWrite[]): number {
+  let n = 0;
+  for (const w of writes) for (const r of w.values) for (const v of r) if (v !== null) n++;
+  return n;
 }

@@ -165,6 +165,11 @@ const zh = {
   convert_cancelled: "已取消，未修改任何单元格",
   convert_done: "已修改 {n} 个单元格",
   convert_unavailable: "当前环境不能读取单元格公式，无法转换。",
+  convert_spill_unknown: "此函数的结果溢出到多个单元格，只能将整个溢出区域转换为数值；无法确定该区域，未转换",
+  convert_spill_outside: "溢出区域的单元格 {cell} 没有可用的值，请选中整个溢出区域后再转换",
+  host_multi_area: "选中了多个不相邻的区域，请只选中一个连续区域后再转换",
+  host_no_used_cells: "所选区域中没有内容",
+  functions_unavailable: "CZ 自定义函数未能在此 Excel 中加载（单元格中会显示 #NAME?）。需要使用 WebView2 的 Microsoft 365 / Excel 2021 及以上版本或 Excel 网页版；详见 README“运行环境”。任务窗格的校验与报表仍可使用。",
 
   // host errors
   host_empty_region: "选区周围没有数据，请先选中申报表中的任一单元格",
@@ -350,6 +355,11 @@ const en: Record<MessageKey, string> = {
   convert_cancelled: "Cancelled; no cell was changed",
   convert_done: "Changed {n} cells",
   convert_unavailable: "Cell formulas cannot be read here, so nothing can be converted.",
+  convert_spill_unknown: "This function's result spills over several cells and can only become values as its whole spill range; that range is unknown here, so it is not converted",
+  convert_spill_outside: "Cell {cell} of the spill range has no usable value: select the whole spill range and convert again",
+  host_multi_area: "Several separate ranges are selected: select one contiguous range and convert again",
+  host_no_used_cells: "The selected range is empty",
+  functions_unavailable: "The CZ custom functions could not load in this Excel (cells show #NAME?). They need Microsoft 365 / Excel 2021 or later with WebView2, or Excel on the web; see \"Where it runs\" in the README. Validation and reports in this pane still work.",
 
   host_empty_region: "No data around the selection: select any cell of the application table first",
   host_empty_sheet: "The sheet is empty",

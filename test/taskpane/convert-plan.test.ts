@@ -1,6 +1,6 @@
 /** 转换为普通公式, the pure part: which cells are listed, what they become, and why some cannot. */
 import { convertFormula } from "../../src/policy/native-formula";
-import { changesOf, isCzFormula, planConversion, type FormulaBlock } from "../../src/taskpane/convert-plan";
+import { cellsWritten, changesOf, isCzFormula, planConversion, writesOf, type FormulaBlock } from "../../src/taskpane/convert-plan";
 
 // Sheet "计算", block B2:F5 (firstRow 2, firstCol 1).
 const BLOCK: FormulaBlock = {
@@ -82,4 +82,73 @@ test("changesOf: exactly the convertible listed cells", () => {
 
 test("a block without CZ formulas lists nothing", () => {
   expect(planConversion({ ...BLOCK, formulas: [["=SUM(A1:A2)", 3]], values: [[3, 3]] }, "formula", "zh")).toEqual([]);
+});
+
+describe("a conversion that cannot break a workbook", () => {
+  test("quote-prefixed text that looks like a CZ formula is never listed (its value is the same text)", () => {
+    const text = '=CZ.SUBSIDY("smart_factory")';
+    const block: FormulaBlock = { sheet: "S", address: "A1:B1", firstRow: 1, firstCol: 0, formulas: [[text, text]], values: [[text, 300000]] };
+    for (const mode of ["formula", "value", "auto"] as const) expect(planConversion(block, mode, "zh").map((x) => x.address)).toEqual(["B1"]);
+  });
+
+  test("auto (the CLI): the native formula where there is one, else the current value", () => {
+    const items = planConversion(BLOCK, "auto", "zh");
+    const by = (a: string) => items.find((x) => x.address === a)!;
+    expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)') as { native: string }).native);
+    expect(by("C4").after).toBe(300001); // nested: no native form, its value
+    expect(by("D3").reason).toContain("#NAME?"); // no native form and no usable value
+  });
+
+  const PROGRAMS_BLOCK: FormulaBlock = {
+    sheet: "目录",
+    address: "A1:C3",
+    firstRow: 1,
+    firstCol: 0,
+    formulas: [
+      ["=CZ.PROGRAMS()", "中文名", "条款"],
+      ["smart_factory", "省级智能工厂", "二"],
+      ["dx_assessment", "数字化转型能力评估", "二"],
+    ],
+    values: [
+      ["代码", "中文名", "条款"],
+      ["smart_factory", "省级智能工厂", "二"],
+      ["dx_assessment", "数字化转型能力评估", "二"],
+    ],
+  };
+
+  test("CZ.PROGRAMS to values: its whole spill block in one write, or refused with a reason", () => {
+    // The host knows the spill and it lies in the block: the whole block, one write.
+    const known = { ...PROGRAMS_BLOCK, spills: [{ row: 1, col: 0, rows: 3, cols: 3 }] };
+    const items = planConversion(known, "value", "zh");
+    expect(items).toHaveLength(1);
+    expect(items[0].block).toEqual(PROGRAMS_BLOCK.values);
+    expect(writesOf(items)).toEqual([{ row: 1, col: 0, values: PROGRAMS_BLOCK.values }]);
+    // Values given by the host for a spill reaching past the block.
+    const wide = { ...PROGRAMS_BLOCK, spills: [{ row: 1, col: 0, rows: 1, cols: 4, values: [["代码", "中文名", "条款", "规则"]] }] };
+    expect(planConversion(wide, "value", "zh")[0].block).toEqual([["代码", "中文名", "条款", "规则"]]);
+    // A spill reaching past the block without its values: refused, naming the cell.
+    const outside = { ...PROGRAMS_BLOCK, spills: [{ row: 1, col: 0, rows: 4, cols: 3 }] };
+    expect(planConversion(outside, "value", "zh")[0]).toMatchObject({ after: null, reason: "溢出区域的单元格 A4 没有可用的值，请选中整个溢出区域后再转换" });
+    // No spill information: refused, never one cell that deletes the rest.
+    expect(planConversion(PROGRAMS_BLOCK, "value", "en")[0]).toMatchObject({ after: null });
+    expect(planConversion(PROGRAMS_BLOCK, "value", "en")[0].reason).toContain("whole spill range");
+    expect(planConversion(PROGRAMS_BLOCK, "auto", "zh")[0].after).toBeNull();
+  });
+
+  test("a table column is written in one assignment over its data body; other cells one by one", () => {
+    // Table T: data body B2:C5 (Excel rows 2–5, columns 1–2). Converted: C2, C3, C5 (C4 left alone); and E2 outside.
+    const items = [
+      { row: 2, col: 2, address: "C2", before: "=CZ.SUBSIDY(1)", after: "=1", reason: null, spill: false },
+      { row: 3, col: 2, address: "C3", before: "=CZ.SUBSIDY(2)", after: "=2", reason: null, spill: false },
+      { row: 4, col: 2, address: "C4", before: "=CZ.SUBSIDY(x)", after: null, reason: "no", spill: false },
+      { row: 5, col: 2, address: "C5", before: "=CZ.SUBSIDY(3)", after: 3, reason: null, spill: false },
+      { row: 2, col: 4, address: "E2", before: "=CZ.SUBSIDY(4)", after: "=4", reason: null, spill: false },
+    ];
+    const writes = writesOf(items, [{ name: "T", top: 2, bottom: 5, left: 1, right: 2 }]);
+    expect(writes).toEqual([
+      { row: 2, col: 2, values: [["=1"], ["=2"], [null], [3]] },
+      { row: 2, col: 4, values: [["=4"]] },
+    ]);
+    expect(cellsWritten(writes)).toBe(4);
+  });
 });
