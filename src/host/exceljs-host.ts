@@ -11,7 +11,7 @@
  * is false and the report builders write plain summary tables instead.
  */
 import type * as ExcelJS from "exceljs";
-import type { CellSpec, ColumnSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "./types";
+import type { CellBlockWrite, CellSpec, ColumnSpec, FormulaBlockData, RegionData, RegionSource, SheetSpec, SpillInfo, TableBody, TableInfo, WorkbookHost, WrittenSheet } from "./types";
 import { cellAddress as a1, parseA1 } from "./a1";
 import { uniqueSheetName, uniqueTableName } from "./names";
 
@@ -249,9 +249,7 @@ export class ExcelJsHost implements WorkbookHost {
    * selectCell (else the first sheet). formulas[i][j] is "=…" for a formula cell (shared-formula
    * clones translated), else the plain value; values[i][j] is the cached result / plain value.
    */
-  async readFormulas(
-    source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string },
-  ): Promise<{ sheet: string; address: string; firstRow: number; firstCol: number; formulas: unknown[][]; values: unknown[][] }> {
+  async readFormulas(source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string }): Promise<FormulaBlockData> {
     let ws: ExcelJS.Worksheet;
     let b: { top: number; left: number; bottom: number; right: number } | null;
     if (source.kind === "range") {
@@ -266,8 +264,18 @@ export class ExcelJsHost implements WorkbookHost {
       b = u && f ? { top: Math.min(u.top, f.top), left: Math.min(u.left, f.left), bottom: Math.max(u.bottom, f.bottom), right: Math.max(u.right, f.right) } : (u ?? f);
       if (!b) throw new HostError("empty", { name: ws.name });
     }
+    if (source.kind === "range") {
+      // Only the used part of the range.
+      const u = this.usedBounds(ws);
+      const f = this.formulaBounds(ws);
+      const all = u && f ? { top: Math.min(u.top, f.top), left: Math.min(u.left, f.left), bottom: Math.max(u.bottom, f.bottom), right: Math.max(u.right, f.right) } : (u ?? f);
+      if (!all) throw new HostError("empty", { name: ws.name });
+      b = { top: Math.max(b.top, all.top), left: Math.max(b.left, all.left), bottom: Math.min(b.bottom, all.bottom), right: Math.min(b.right, all.right) };
+      if (b.top > b.bottom || b.left > b.right) throw new HostError("empty", { name: source.address });
+    }
     const formulas: unknown[][] = [];
     const values: unknown[][] = [];
+    const spills: SpillInfo[] = [];
     for (let r = b.top; r <= b.bottom; r++) {
       const row = ws.getRow(r);
       const fl: unknown[] = [];
@@ -278,12 +286,34 @@ export class ExcelJsHost implements WorkbookHost {
         const f = formulaOf(cell);
         fl.push(f ?? v);
         vl.push(v);
+        // A dynamic-array / array formula: its spill block is stored as plain cached values.
+        const fv = cell.value as { shareType?: unknown; ref?: unknown } | null;
+        if (f && fv && typeof fv === "object" && fv.shareType === "array" && typeof fv.ref === "string") {
+          const sb = parseRange(fv.ref);
+          if (sb && (sb.bottom > sb.top || sb.right > sb.left)) {
+            const sv: unknown[][] = [];
+            for (let sr = sb.top; sr <= sb.bottom; sr++) {
+              const line: unknown[] = [];
+              for (let sc = sb.left; sc <= sb.right; sc++) line.push(plainValue(ws.getRow(sr).getCell(sc + 1).value));
+              sv.push(line);
+            }
+            spills.push({ row: r, col: c, rows: sb.bottom - sb.top + 1, cols: sb.right - sb.left + 1, values: sv });
+          }
+        }
       }
       formulas.push(fl);
       values.push(vl);
     }
     const address = b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
-    return { sheet: ws.name, address, firstRow: b.top, firstCol: b.left, formulas, values };
+    const tables: TableBody[] = [];
+    for (const t of this.tablesOf(ws)) {
+      const tb = parseRange(this.tableRef(t) ?? "");
+      if (!tb) continue;
+      const top = tb.top + (t.table?.headerRow === false ? 0 : 1);
+      const bottom = tb.bottom - (t.table?.totalsRow ? 1 : 0);
+      if (bottom >= top) tables.push({ name: this.tableName(t), top, bottom, left: tb.left, right: tb.right });
+    }
+    return { sheet: ws.name, address, firstRow: b.top, firstCol: b.left, formulas, values, spills, tables };
   }
 
   /** Cells holding a formula without a cached result are not in usedBounds; include them here. */
@@ -311,7 +341,9 @@ export class ExcelJsHost implements WorkbookHost {
    * a full recalculation on load), anything else a constant. Shared-formula clones whose master
    * is overwritten keep their own (translated) formula.
    */
-  async writeFormulas(sheet: string, changes: Array<{ row: number; col: number; value: string | number | boolean }>): Promise<number> {
+  async writeFormulas(sheet: string, writes: CellBlockWrite[]): Promise<number> {
+    const changes: Array<{ row: number; col: number; value: string | number | boolean }> = [];
+    for (const w of writes) w.values.forEach((line, i) => line.forEach((v, j) => v !== null && changes.push({ row: w.row + i, col: w.col + j, value: v })));
     if (!changes.length) return 0;
     const ws = this.sheetByName(sheet);
     const targets = new Set(changes.map((ch) => a1(ch.row, ch.col)));

@@ -10,7 +10,11 @@
  * which the pane calls only after the user asked for it (and, for writeFormulas, confirmed a preview).
  */
 import type {
+  CellBlockWrite,
   CellSpec,
+  FormulaBlockData,
+  SpillInfo,
+  TableBody,
   ChartSpec,
   ColumnSpec,
   PivotSpec,
@@ -23,6 +27,10 @@ import type {
 } from "./types";
 import { colLetters, cellAddress } from "./a1";
 import { uniqueSheetName, uniqueTableName } from "./names";
+import { FormulaReadError } from "./formula-read-error";
+
+/** Spilling CZ functions whose whole spill block is read for a conversion to values. */
+const SPILLING_CZ = /(^|[^A-Za-z0-9_.])@?(_xldudf_|_xll\.)?CZ[._]PROGRAMS\s*\(/i;
 
 /* ------------------------------------------------------------------ A1 helpers (pure) */
 
@@ -138,7 +146,12 @@ function sizeOf(v: unknown): number {
 
 type Ctx = Excel.RequestContext;
 
+/** Cells per read of formulas and values: 20,000 cells × (formula + value) stays near 4 MB even at ~100 bytes a cell. */
+export const READ_CELLS = 20_000;
+
 export interface OfficeHostOptions {
+  /** Cells per formula read in readFormulas (tests lower it). */
+  readCells?: number;
   /** Bytes per request before a sync (tests lower it). */
   requestBudget?: number;
   rowsPerWrite?: number;
@@ -147,12 +160,15 @@ export interface OfficeHostOptions {
 export class OfficeHost implements WorkbookHost {
   readonly kind = "office" as const;
   private readonly budget: number;
+  /** Cells per formula read (formulas + values) in readFormulas; keeps responses well under 4 MB. */
+  private readonly readCells: number;
   private readonly rowsPerWrite: number;
   /** Sheets this host created: the only ones addPivots writes to. */
   private readonly created = new Set<string>();
 
   constructor(options: OfficeHostOptions = {}) {
     this.budget = options.requestBudget ?? REQUEST_BUDGET;
+    this.readCells = options.readCells ?? READ_CELLS;
     this.rowsPerWrite = options.rowsPerWrite ?? ROWS_PER_WRITE;
   }
 
@@ -405,47 +421,122 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  /** One batched read of formulas and values (selection, an A1 range, or a sheet's used range). */
-  async readFormulas(
-    source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string },
-  ): Promise<{ sheet: string; address: string; firstRow: number; firstCol: number; formulas: unknown[][]; values: unknown[][] }> {
+  /**
+   * Formulas and values of the USED part of the selection (one area only), an A1 range, or a
+   * sheet's used range, for 转换为普通公式.
+   * - Phase 1: a multi-area selection is refused (FormulaReadError "multi_area"), and the block is
+   *   cut to its used cells (Range.getUsedRangeOrNullObject(true)): a selected column is its used
+   *   rows, not 1,048,576 cells.
+   * - Phase 2: formulas and values, read in row chunks of at most READ_CELLS cells per sync, so
+   *   no response goes past the request size limit.
+   * - Phase 3: the sheet's tables (data body of each) and the spill ranges of spilling CZ
+   *   formulas (CZ.PROGRAMS), so the plan can write a table column in one assignment and a spill
+   *   as its whole block. Hosts without these APIs (ExcelApi 1.12) get no spill information, and
+   *   the plan then refuses to convert a spilling formula.
+   */
+  async readFormulas(source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string }): Promise<FormulaBlockData> {
     return this.run(async (ctx) => {
       let range: Excel.Range;
-      if (source.kind === "selection") range = ctx.workbook.getSelectedRange();
-      else if (source.kind === "range") range = ctx.workbook.worksheets.getItem(source.sheet).getRange(source.address);
-      else range = (source.name ? ctx.workbook.worksheets.getItem(source.name) : ctx.workbook.worksheets.getActiveWorksheet()).getUsedRange(true);
-      range.load("address, formulas, values, rowIndex, columnIndex");
+      if (source.kind === "selection") {
+        const areas = ctx.workbook.getSelectedRanges();
+        areas.load("areaCount");
+        await ctx.sync();
+        if (areas.areaCount > 1) throw new FormulaReadError("multi_area");
+        range = ctx.workbook.getSelectedRange();
+      } else if (source.kind === "range") range = ctx.workbook.worksheets.getItem(source.sheet).getRange(source.address);
+      else range = source.name ? ctx.workbook.worksheets.getItem(source.name).getRange() : ctx.workbook.worksheets.getActiveWorksheet().getRange();
+      const used = range.getUsedRangeOrNullObject(true);
+      used.load("address, rowIndex, columnIndex, rowCount, columnCount");
       await ctx.sync();
-      return {
-        sheet: sheetOf(range.address),
-        address: stripSheet(range.address),
-        firstRow: range.rowIndex + 1,
-        firstCol: range.columnIndex,
-        formulas: range.formulas as unknown[][],
-        values: range.values as unknown[][],
-      };
+      if (used.isNullObject) throw new FormulaReadError("no_used_cells");
+
+      const rows = used.rowCount;
+      const cols = used.columnCount;
+      const step = Math.max(1, Math.floor(this.readCells / Math.max(1, cols)));
+      const formulas: unknown[][] = [];
+      const values: unknown[][] = [];
+      for (let r = 0; r < rows; r += step) {
+        const part = used.getCell(r, 0).getResizedRange(Math.min(step, rows - r) - 1, cols - 1);
+        part.load("formulas, values");
+        await ctx.sync();
+        formulas.push(...(part.formulas as unknown[][]));
+        values.push(...(part.values as unknown[][]));
+      }
+
+      const sheet = sheetOf(used.address);
+      const ws = used.worksheet;
+      const tables = ws.tables;
+      tables.load("items/name");
+      const anchors: Array<{ row: number; col: number; range: Excel.Range }> = [];
+      let spills: SpillInfo[] | undefined;
+      let bodies: TableBody[] | undefined;
+      try {
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const f = formulas[i][j];
+          if (typeof f !== "string" || f === values[i][j] || !SPILLING_CZ.test(f)) continue;
+          const s = used.getCell(i, j).getSpillingToRangeOrNullObject();
+          s.load("rowIndex, columnIndex, rowCount, columnCount, values");
+          anchors.push({ row: used.rowIndex + i + 1, col: used.columnIndex + j, range: s });
+        }
+      }
+        await ctx.sync();
+        const bodyRanges = tables.items.map((t) => {
+          const b = t.getDataBodyRange();
+          b.load("rowIndex, columnIndex, rowCount, columnCount");
+          return { name: t.name, b };
+        });
+        await ctx.sync();
+        bodies = bodyRanges.map(({ name, b }) => ({ name, top: b.rowIndex + 1, bottom: b.rowIndex + b.rowCount, left: b.columnIndex, right: b.columnIndex + b.columnCount - 1 }));
+        spills = anchors
+          .filter((a) => !a.range.isNullObject)
+          .map((a) => ({ row: a.row, col: a.col, rows: a.range.rowCount, cols: a.range.columnCount, values: a.range.values as unknown[][] }));
+      } catch {
+        // Older Excel without these APIs: no spill or table information (spills are then refused).
+      }
+      return { sheet, address: stripSheet(used.address), firstRow: used.rowIndex + 1, firstCol: used.columnIndex, formulas, values, spills, tables: bodies };
     });
   }
 
   /**
    * The one write into user cells (转换为普通公式), called only after the user confirmed a
-   * preview. One cell per change, a sync per ~4 MB.
+   * preview. Each write is ONE assignment of Range.formulas over its block (a cell, a spilled
+   * block, a table column's data body); null entries leave their cells unchanged
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values). A sync
+   * per ~4 MB; a block bigger than that is written in row slices.
    */
-  async writeFormulas(sheet: string, changes: Array<{ row: number; col: number; value: string | number | boolean }>): Promise<number> {
-    if (!changes.length) return 0;
+  async writeFormulas(sheet: string, writes: CellBlockWrite[]): Promise<number> {
+    if (!writes.length) return 0;
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       let pending = 0;
-      for (const ch of changes) {
-        ws.getRange(cellAddress(ch.row, ch.col)).formulas = [[ch.value]];
-        pending += sizeOf(ch.value) + 100;
-        if (pending >= this.budget) {
-          await ctx.sync();
-          pending = 0;
+      let cells = 0;
+      for (const w of writes) {
+        const width = w.values[0]?.length ?? 0;
+        if (!width) continue;
+        let start = 0;
+        while (start < w.values.length) {
+          let end = start;
+          let bytes = 0;
+          while (end < w.values.length) {
+            const rowBytes = w.values[end].reduce((n: number, v) => n + sizeOf(v) + 4, 16);
+            if (end > start && pending + bytes + rowBytes >= this.budget) break;
+            bytes += rowBytes;
+            end++;
+          }
+          const slice = w.values.slice(start, end);
+          ws.getRangeByIndexes(w.row - 1 + start, w.col, slice.length, width).formulas = slice as unknown[][];
+          for (const r of slice) for (const v of r) if (v !== null) cells++;
+          pending += bytes;
+          start = end;
+          if (pending >= this.budget) {
+            await ctx.sync();
+            pending = 0;
+          }
         }
       }
       if (pending) await ctx.sync();
-      return changes.length;
+      return cells;
     });
   }
 }

@@ -91,6 +91,45 @@ export interface ChartSpec {
   type: "bar" | "column";
 }
 
+/** A spilled result: its anchor cell (Excel row, 0-based column), size, and values when known. */
+export interface SpillInfo {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  values?: unknown[][];
+}
+
+/** An Excel table's data body (Excel rows, 0-based columns), without header and totals rows. */
+export interface TableBody {
+  name: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Formulas and values of a block of a sheet, for 转换为普通公式. */
+export interface FormulaBlockData {
+  sheet: string;
+  address: string;
+  firstRow: number;
+  firstCol: number;
+  formulas: unknown[][];
+  values: unknown[][];
+  /** Spilled CZ results anchored in the block (when the host can tell). */
+  spills?: SpillInfo[];
+  /** The sheet's tables (when the host can tell). */
+  tables?: TableBody[];
+}
+
+/** One write into existing cells: a block whose top-left cell is (row, col); null leaves a cell as it is. */
+export interface CellBlockWrite {
+  row: number;
+  col: number;
+  values: Array<Array<string | number | boolean | null>>;
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "exceljs";
   /** Excel tables in the workbook. */
@@ -111,17 +150,17 @@ export interface WorkbookHost {
    */
   insertFormula?(formula: string): Promise<{ sheet: string; address: string }>;
   /**
-   * Read formulas and values of a block (for 转换为普通公式): the selected range, an A1 range
-   * of a sheet, or a sheet's used range. formulas[i][j] is the formula text ("=...") or the
-   * constant when the cell has none. One batched read.
+   * Read formulas and values of the USED part of a block (for 转换为普通公式): the selected range
+   * (one area only), an A1 range of a sheet, or a sheet's used range. formulas[i][j] is the
+   * formula text ("=...") or the constant when the cell has none. Reads stay under the request
+   * size limit.
    */
-  readFormulas?(
-    source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string },
-  ): Promise<{ sheet: string; address: string; firstRow: number; firstCol: number; formulas: unknown[][]; values: unknown[][] }>;
+  readFormulas?(source: { kind: "selection" } | { kind: "range"; sheet: string; address: string } | { kind: "sheet"; name?: string }): Promise<FormulaBlockData>;
   /**
    * Write formulas/values into existing cells: the ONE place the add-in changes user cells,
-   * only after the user has confirmed a preview. Each change is one cell (Excel row number,
-   * 0-based column); value is a formula ("=...") or a constant. Returns the number written.
+   * only after the user has confirmed a preview. Each write is one assignment of a block (a single
+   * cell, a spilled block, or a table column's data body); a value is a formula ("=..."), a
+   * constant, or null (leave that cell). Returns the number of cells written.
    */
-  writeFormulas?(sheet: string, changes: Array<{ row: number; col: number; value: string | number | boolean }>): Promise<number>;
+  writeFormulas?(sheet: string, writes: CellBlockWrite[]): Promise<number>;
 }

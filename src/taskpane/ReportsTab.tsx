@@ -39,7 +39,7 @@ import { PIVOT_SHEET, RESULTS_TABLE, pivotPlan, pivotReport, progress, progressS
 import type { SheetSpec, WorkbookHost } from "../host/types";
 import { uniqueSheetName, uniqueTableName } from "../host/names";
 import { usePane } from "./context";
-import { type ConvertMode, type FormulaBlock, changesOf, planConversion } from "./convert-plan";
+import { type ConvertMode, type FormulaBlock, changesOf, planConversion, writesOf } from "./convert-plan";
 import { REQUIRED_KEYS, detect, runValidation } from "./validation-adapter";
 import type { MessageKey } from "./i18n";
 
@@ -203,7 +203,7 @@ export function ReportsTab() {
   const confirm = () =>
     guarded("convert", async () => {
       if (!host?.writeFormulas || !block || !changes.length) return;
-      const n = await host.writeFormulas(block.sheet, changes);
+      const n = await host.writeFormulas(block.sheet, writesOf(items, block.tables));
       setBlock(null);
       done(t("convert_done", { n }));
     });

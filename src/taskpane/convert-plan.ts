@@ -20,50 +20,19 @@
  * - mode "auto" (the CLI): the native formula where there is one, else the current value.
  */
 import { convertFormula, type ConvertResult } from "../policy/native-formula";
-import { cellAddress } from "../host/office-host";
+import { cellAddress } from "../host/a1";
+import type { CellBlockWrite, FormulaBlockData, SpillInfo, TableBody } from "../host/types";
 import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
 
 export type ConvertMode = "formula" | "value" | "auto";
 
-/** A spilled result: its anchor cell (Excel row, 0-based column), size and values when known. */
-export interface SpillInfo {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  values?: unknown[][];
-}
-
-/** An Excel table's data body (Excel rows, 0-based columns), without header and totals. */
-export interface TableBody {
-  name: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-export interface FormulaBlock {
-  sheet: string;
-  address: string;
-  firstRow: number;
-  firstCol: number;
-  formulas: unknown[][];
-  values: unknown[][];
-  /** Spilled results whose anchor lies in the block (hosts that know them). */
-  spills?: SpillInfo[];
-  /** Tables of the sheet (hosts that know them). */
-  tables?: TableBody[];
-}
+export type FormulaBlock = FormulaBlockData;
+export type { SpillInfo, TableBody };
 
 type Constant = string | number | boolean;
 
 /** One write: a block of formulas/values whose top-left cell is (row, col); null leaves a cell unchanged. */
-export interface FormulaWrite {
-  row: number;
-  col: number;
-  values: Array<Array<Constant | null>>;
-}
+export type FormulaWrite = CellBlockWrite;
 
 export interface ConvertItem {
   /** Excel row number and 0-based column of the cell. */

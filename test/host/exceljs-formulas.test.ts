@@ -51,8 +51,8 @@ test("writes formulas and constants into exactly the given cells; a shared maste
   const wb = await roundTrip(book());
   const host = new ExcelJsHost(wb);
   const n = await host.writeFormulas("计算", [
-    { row: 2, col: 1, value: "=IF(A2>=0,MIN(ROUND(A2*20%,2),500000),NA())" },
-    { row: 2, col: 2, value: 4_000_000 },
+    { row: 2, col: 1, values: [["=IF(A2>=0,MIN(ROUND(A2*20%,2),500000),NA())", 4_000_000]] },
+    { row: 3, col: 1, values: [[null]] }, // null leaves the cell as it is
   ]);
   expect(n).toBe(2);
   const ws = wb.getWorksheet("计算")!;

@@ -6,7 +6,7 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import type { ChartSpec, PivotSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "../../src/host/types";
+import type { CellBlockWrite, ChartSpec, PivotSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "../../src/host/types";
 import type { BrowserFile } from "../../src/taskpane/context";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { makeCreditCode, isoToSerial } from "../../src/policy";
@@ -78,9 +78,9 @@ class FakeHost implements WorkbookHost {
     if (!this.formulaBlock) throw new Error("no block");
     return this.formulaBlock;
   }
-  async writeFormulas(sheet: string, changes: Array<{ row: number; col: number; value: string | number | boolean }>) {
-    this.calls.push(["writeFormulas", sheet, changes]);
-    return changes.length;
+  async writeFormulas(sheet: string, writes: CellBlockWrite[]) {
+    this.calls.push(["writeFormulas", sheet, writes]);
+    return writes.reduce((n, w) => n + w.values.flat().filter((v) => v !== null).length, 0);
   }
 }
 
@@ -264,7 +264,7 @@ test("转换为普通公式: preview first, nothing written until confirmed; can
   await act(async () => {
     fireEvent.click(screen.getByTestId("convert-confirm"));
   });
-  expect(host.of("writeFormulas")).toEqual([["writeFormulas", "计算", [{ row: 2, col: 1, value: 400000 }]]]);
+  expect(host.of("writeFormulas")).toEqual([["writeFormulas", "计算", [{ row: 2, col: 1, values: [[400000]] }]]]);
   expect(screen.getByTestId("success-bar").textContent).toContain("已修改 1 个单元格");
   expect(screen.queryByTestId("convert-preview")).toBeNull();
 });
@@ -279,11 +279,12 @@ test("转换为普通公式 in formula mode writes the native formula", async ()
   await act(async () => {
     fireEvent.click(screen.getByTestId("convert-confirm"));
   });
-  const [[, sheet, changes]] = host.of("writeFormulas") as Array<[string, string, Array<{ row: number; col: number; value: string }>]>;
+  const [[, sheet, writes]] = host.of("writeFormulas") as Array<[string, string, CellBlockWrite[]]>;
   expect(sheet).toBe("计算");
-  expect(changes).toHaveLength(1);
-  expect(changes[0]).toMatchObject({ row: 2, col: 1 });
-  expect(changes[0].value).toMatch(/^=.*MIN\(ROUND\(A2\*/);
+  expect(writes).toHaveLength(1);
+  expect(writes[0]).toMatchObject({ row: 2, col: 1 });
+  expect(writes[0].values).toHaveLength(1);
+  expect(writes[0].values[0][0]).toMatch(/^=.*MIN\(ROUND\(A2\*/);
 });
 
 test("a host without readFormulas: conversion is disabled with an explanation", async () => {
