@@ -6,6 +6,7 @@
 import { parseArgs, peekLang, type ParsedArgs } from "./args";
 import { PolicyInputError, runCalc, runPrograms } from "./calc";
 import { CliError, cliMessage } from "./messages";
+import { runConvert } from "./convert";
 import { runReport } from "./report";
 import { runValidate } from "./validate";
 
@@ -40,6 +41,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runValidate(args, io);
       case "report":
         return await runReport(args, io);
+      case "convert":
+        return await runConvert(args, io);
       default:
         throw new CliError("unknown_command", { name: args.command }, 2, true);
     }

@@ -1,0 +1,113 @@
+/**
+ * `convert IN.xlsx --out OUT.xlsx [--json] [--lang en]`: a copy of the workbook for colleagues
+ * without the add-in (WPS, Office 2016/2019, LibreOffice). Every CZ.SUBSIDY / CZ.SPLIT /
+ * CZ.ELIGIBLE formula becomes its native Excel formula; where there is none (other CZ functions,
+ * nested or complex arguments, a program read from a cell outside the sheet's data), the formula
+ * becomes its current (cached) value. The same plan as the pane's 转换为普通公式
+ * (src/taskpane/convert-plan.ts, mode "auto"), so the same rules hold: text that looks like a
+ * formula is never converted, CZ.SPLIT writes both of its cells, CZ.PROGRAMS becomes its whole
+ * spill block or is left alone with a reason.
+ *
+ * Lists every cell it changed and every CZ formula it left (with the reason). IN is only read
+ * (its hash is checked after the work); OUT is written atomically.
+ * Exit codes: 0 every CZ formula converted; 1 the copy is written but some CZ formulas could not
+ * be converted (they are listed, and show #NAME? without the add-in); 2 unusable input.
+ */
+import * as path from "path";
+import { ExcelJsHost } from "../host/exceljs-host";
+import type { Lang } from "../policy";
+import { planConversion, writesOf, cellsWritten, type ConvertItem } from "../taskpane/convert-plan";
+import type { ParsedArgs } from "./args";
+import type { Io } from "./index";
+import { CliError } from "./messages";
+import { fileHash } from "./validate";
+import { checkOut, inspectXlsx, loadWorkbook, writeWorkbookAtomic } from "./xlsx-file";
+
+const T = {
+  zh: {
+    head: (file: string, n: number) => `转换：${file} · 找到 ${n} 个 CZ 公式`,
+    native: "普通公式",
+    value: "数值",
+    kept: "未转换",
+    none: "没有 CZ 公式：输出文件是原工作簿的副本",
+    written: (p: string, n: number) => `已写入：${p}（修改 ${n} 个单元格；原文件未改动）`,
+    left: (n: number) => `${n} 个 CZ 公式未能转换，在未安装加载项的 Excel/WPS 中将显示 #NAME?`,
+  },
+  en: {
+    head: (file: string, n: number) => `Convert: ${file} · ${n} CZ formulas found`,
+    native: "native formula",
+    value: "value",
+    kept: "not converted",
+    none: "No CZ formulas: the output is a copy of the workbook",
+    written: (p: string, n: number) => `Written: ${p} (${n} cells changed; the input is unchanged)`,
+    left: (n: number) => `${n} CZ formulas could not be converted; without the add-in they show #NAME?`,
+  },
+};
+
+interface Line {
+  sheet: string;
+  cell: string;
+  before: string;
+  kind: "native" | "value" | "kept";
+  after: string | number | boolean | null;
+  reason: string | null;
+  /** The right-hand cell of a CZ.SPLIT (not a CZ formula of its own). */
+  spill: boolean;
+}
+
+function lineOf(sheet: string, x: ConvertItem): Line {
+  const kind = x.after === null ? "kept" : typeof x.after === "string" && x.after.startsWith("=") ? "native" : "value";
+  const shown = x.block && x.block.length * (x.block[0]?.length ?? 0) > 1 ? `${JSON.stringify(x.after)} … (${x.block.length}×${x.block[0].length})` : x.after;
+  return { sheet, cell: x.address, before: x.before, kind, after: shown, reason: x.reason, spill: x.spill };
+}
+
+export async function runConvert(args: ParsedArgs, io: Io): Promise<number> {
+  const file = args.positional[0];
+  if (!file) throw new CliError("missing_file", { cmd: "convert" });
+  if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "convert", extra: args.positional.slice(1).join(" ") });
+  if (!args.out) throw new CliError("missing_out");
+  checkOut(args.out, file);
+  const lang: Lang = args.lang;
+  const t = T[lang];
+
+  inspectXlsx(file);
+  const before = fileHash(file);
+  const wb = await loadWorkbook(file);
+  if (args.sheet && !wb.worksheets.some((w) => w.name === args.sheet)) throw new CliError("unknown_sheet", { name: args.sheet, list: wb.worksheets.map((w) => w.name).join(lang === "en" ? ", " : "、") });
+  const host = new ExcelJsHost(wb);
+  const lines: Line[] = [];
+  let written = 0;
+  for (const ws of wb.worksheets) {
+    if (args.sheet && ws.name !== args.sheet) continue;
+    let block;
+    try {
+      block = await host.readFormulas({ kind: "sheet", name: ws.name });
+    } catch {
+      continue; // an empty sheet: nothing to convert
+    }
+    const items = planConversion(block, "auto", lang);
+    if (!items.length) continue;
+    written += cellsWritten(writesOf(items, block.tables));
+    await host.writeFormulas(ws.name, writesOf(items, block.tables));
+    for (const x of items) lines.push(lineOf(ws.name, x));
+  }
+
+  if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
+  await writeWorkbookAtomic(wb, args.out);
+
+  const formulas = lines.filter((l) => !l.spill);
+  const kept = lines.filter((l) => l.kind === "kept");
+  if (args.json) {
+    io.out(JSON.stringify({ input: path.resolve(file), output: path.resolve(args.out), czFormulas: formulas.length, cellsWritten: written, converted: lines.filter((l) => l.kind !== "kept"), notConverted: kept }, null, 2));
+  } else {
+    io.out(t.head(file, formulas.length));
+    if (!lines.length) io.out(t.none);
+    for (const l of lines) {
+      const what = l.kind === "kept" ? `${t.kept}：${l.reason}` : `${l.kind === "native" ? t.native : t.value} ${typeof l.after === "string" ? l.after : JSON.stringify(l.after)}`;
+      io.out(`  ${l.sheet}!${l.cell}  ${l.before}  →  ${what}`);
+    }
+    io.out(t.written(args.out, written));
+    if (kept.length) io.out(t.left(kept.length));
+  }
+  return kept.length ? 1 : 0;
+}
