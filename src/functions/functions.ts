@@ -34,8 +34,10 @@ import { displayLang, TEXTS } from "./locale";
 // office.js defines CustomFunctions (with associate) synchronously. If it could not be loaded at
 // all (a pane opened offline without the CDN), give the appended associate calls something to
 // call, so the page does not throw; inside Excel this never runs.
-const G = globalThis as unknown as { CustomFunctions?: unknown };
+const G = globalThis as unknown as { CustomFunctions?: unknown; __CZ_FUNCTIONS_LOADED__?: boolean };
 if (typeof G.CustomFunctions === "undefined") G.CustomFunctions = { associate: () => undefined };
+// Tells the task pane (same page in the shared runtime) that this bundle ran.
+G.__CZ_FUNCTIONS_LOADED__ = true;
 
 /** Marker for "a range where a single value is expected". */
 const NOT_SCALAR: PolicyError = { code: "not_scalar", params: {} };

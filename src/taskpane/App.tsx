@@ -154,6 +154,12 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
 
           {mode === "detecting" ? <Spinner size="tiny" label={t("mode_detecting")} /> : null}
 
+          {mode === "office" && !(globalThis as { __CZ_FUNCTIONS_LOADED__?: boolean }).__CZ_FUNCTIONS_LOADED__ ? (
+            // functions.js runs before taskpane.js in the same page; without its marker the CZ functions did not load.
+            <MessageBar intent="warning" layout="multiline" data-testid="functions-unavailable">
+              <MessageBarBody>{t("functions_unavailable")}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           {mode === "browser" ? (
             <MessageBar intent="warning" layout="multiline" data-testid="browser-banner">
               <MessageBarBody>

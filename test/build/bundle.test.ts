@@ -201,6 +201,14 @@ describe("taskpane.html (shared runtime page)", () => {
     const origins = new Set([...html.matchAll(/https?:\/\/[^\s"'<>/;]+/g)].map((x) => x[0]));
     expect([...origins]).toEqual(["https://appsforoffice.microsoft.com"]);
   });
+  test("a page that cannot run the bundles (IE11 webview) is not blank: a static, script-free notice React replaces", () => {
+    expect(html).toMatch(/id=["']?cz-no-runtime/);
+    expect(html).toContain("WebView2");
+    expect(html).toContain("#NAME?");
+    // Every script has a src (the CSP allows no inline script); the notice needs none.
+    expect([...html.matchAll(/<script\b[^>]*>/g)].every((m) => /\ssrc=/.test(m[0]))).toBe(true);
+    expect(read("functions.js")).toContain("__CZ_FUNCTIONS_LOADED__");
+  });
   test("assets/ is copied", () => {
     for (const n of [16, 32, 64, 80]) expect(fs.existsSync(path.join(DIST, "assets", `icon-${n}.png`))).toBe(true);
   });

@@ -203,3 +203,20 @@ test("report sheet: ranked findings, links, policy version and time", () => {
   expect(spec.rows[1][2]).toEqual({ text: "申报表!C3", link: { sheet: "申报表", cell: "C3" } });
   expect(spec.rows[3][2]).toEqual({ text: "申报表!G4", link: { sheet: "申报表", cell: "G4" } });
 });
+
+test("in Excel, the pane says so when the CZ functions did not load (functions.js never ran), and not otherwise", async () => {
+  const G = globalThis as { __CZ_FUNCTIONS_LOADED__?: boolean };
+  const saved = G.__CZ_FUNCTIONS_LOADED__;
+  try {
+    delete G.__CZ_FUNCTIONS_LOADED__;
+    const first = renderPane({ mode: "office", host: new FakeHost("office") });
+    expect((await screen.findByTestId("functions-unavailable")).textContent).toBe(zh.functions_unavailable);
+    first.unmount();
+    G.__CZ_FUNCTIONS_LOADED__ = true;
+    renderPane({ mode: "office", host: new FakeHost("office") });
+    await waitFor(() => expect(screen.queryByText(zh.mode_detecting)).toBeNull());
+    expect(screen.queryByTestId("functions-unavailable")).toBeNull();
+  } finally {
+    G.__CZ_FUNCTIONS_LOADED__ = saved;
+  }
+});
