@@ -106,7 +106,7 @@ describe.each([
     // Exactly one <Permissions>, and it is ReadWriteDocument (not ReadWriteMailbox, not Restricted…).
     expect([...xml.matchAll(/<Permissions>([^<]*)<\/Permissions>/g)].map((m) => m[1].trim())).toEqual(["ReadWriteDocument"]);
   });
-  test("function metadata is localized: zh-cn and en-us overrides", async () => {
+  test("function metadata is localized: zh-cn, and English for every English Excel UI", async () => {
     const { elements } = await load(file);
     const { values } = resources(elements);
     const meta = elements.find((e) => e.name === "bt:Url" && e.attrs.id === "Functions.Metadata.Url")!;
@@ -114,6 +114,7 @@ describe.each([
     expect(overrides).toEqual([
       ["zh-cn", "functions.zh-cn.json"],
       ["en-us", "functions.en-us.json"],
+      ...["en-gb", "en-au", "en-ca", "en-in", "en-ie", "en-nz", "en-sg", "en-za"].map((l) => [l, "functions.en-us.json"]),
     ]);
     expect(values["Functions.Metadata.Url"][0].endsWith("/functions.json")).toBe(true);
     expect(values["Functions.Script.Url"][0].endsWith("/functions.js")).toBe(true);
