@@ -76,3 +76,29 @@ test("nothing to write writes nothing", async () => {
   const wb = book();
   expect(await new ExcelJsHost(wb).writeFormulas("计算", [])).toBe(0);
 });
+
+test("a range is cut to the sheet's used part; tables give their data body; array formulas their spill block", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("表");
+  ws.addTable({
+    name: "申报",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "项目" }, { name: "奖补" }],
+    rows: [
+      ["smart_factory", 1],
+      ["digital_workshop", 2],
+    ],
+  });
+  ws.getCell("B2").value = { formula: 'CZ.SUBSIDY("smart_factory")', result: 300000 };
+  ws.getCell("D1").value = { formula: 'CZ.SPLIT("smart_factory")', result: 150000, shareType: "array", ref: "D1:E1" } as ExcelJS.CellValue;
+  ws.getCell("E1").value = 150000;
+  ws.getCell("D3").value = '=CZ.SUBSIDY("smart_factory")'; // text that looks like a formula
+  const host = new ExcelJsHost(await roundTrip(wb));
+  const b = await host.readFormulas({ kind: "range", sheet: "表", address: "A1:Z1000" });
+  expect(b.address).toBe("A1:E3"); // not 26,000 cells
+  expect(b.tables).toEqual([{ name: "申报", top: 2, bottom: 3, left: 0, right: 1 }]);
+  expect(b.spills).toEqual([{ row: 1, col: 3, rows: 1, cols: 2, values: [[150000, 150000]] }]);
+  // The text cell reads as text: its "formula" is its value, so the plan leaves it.
+  expect(b.formulas[2][3]).toBe(b.values[2][3]);
+});
