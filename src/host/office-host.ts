@@ -452,15 +452,34 @@ export class OfficeHost implements WorkbookHost {
 
       const rows = used.rowCount;
       const cols = used.columnCount;
-      const step = Math.max(1, Math.floor(this.readCells / Math.max(1, cols)));
+      // Row chunks: the first of at most 5,000 cells, then sized from what the previous chunk weighed so
+      // that a response stays near half the budget; a chunk Excel still finds too big is retried
+      // with half the rows (error ResponsePayloadSizeLimitExceeded).
+      let step = Math.max(1, Math.floor(Math.min(this.readCells, 5000) / Math.max(1, cols)));
       const formulas: unknown[][] = [];
       const values: unknown[][] = [];
-      for (let r = 0; r < rows; r += step) {
-        const part = used.getCell(r, 0).getResizedRange(Math.min(step, rows - r) - 1, cols - 1);
+      for (let r = 0; r < rows; ) {
+        const n = Math.min(step, rows - r);
+        const part = used.getCell(r, 0).getResizedRange(n - 1, cols - 1);
         part.load("formulas, values");
-        await ctx.sync();
-        formulas.push(...(part.formulas as unknown[][]));
-        values.push(...(part.values as unknown[][]));
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (n > 1 && /PayloadSizeLimitExceeded/i.test(String((e as { code?: unknown }).code ?? (e as Error).message))) {
+            step = Math.max(1, Math.floor(n / 2));
+            continue;
+          }
+          throw e;
+        }
+        const f = part.formulas as unknown[][];
+        const v = part.values as unknown[][];
+        formulas.push(...f);
+        values.push(...v);
+        r += n;
+        let bytes = 0;
+        for (let i = 0; i < f.length; i++) for (let j = 0; j < cols; j++) bytes += sizeOf(f[i][j]) + sizeOf(v[i][j]);
+        const perRow = Math.max(1, bytes / n);
+        step = Math.max(1, Math.min(Math.floor(this.readCells / Math.max(1, cols)), Math.floor(this.budget / 2 / perRow)));
       }
 
       const sheet = sheetOf(used.address);

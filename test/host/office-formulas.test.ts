@@ -267,3 +267,21 @@ test("a write bigger than the request budget is cut into row slices, each under 
   for (const a of m.assignments) expect(JSON.stringify(a.values).length * 3).toBeLessThan(1200);
   expect(get(m, "C101")!.formula).toBe("=IF(B101>0,1,0)");
 });
+
+test("reads are sized by what the cells weigh: long formulas give smaller chunks, each response under the budget", async () => {
+  const m = model();
+  m.selection = [[0, 0, 200, 1]];
+  const long = `=CZ.SUBSIDY("smart_factory")&"${"x".repeat(300)}"`;
+  for (let r = 1; r <= 200; r++) set(m, `A${r}`, { formula: long, value: "y".repeat(300) });
+  install(m);
+  const b = await new OfficeHost({ requestBudget: 20_000, readCells: 50 }).readFormulas({ kind: "selection" });
+  expect(b.formulas).toHaveLength(200);
+  expect(b.formulas[199][0]).toBe(long);
+  // Syncs: areas, used range, a first chunk of 50 rows (readCells), then chunks sized to ~half the
+  // budget: ~1,900 bytes a row (formula + value) → 5 rows, 10 cells a response.
+  const chunks = m.returned.slice(2).filter((n) => n > 0);
+  expect(chunks[0]).toBe(100);
+  expect(Math.max(...chunks.slice(1))).toBeLessThanOrEqual(10);
+  expect(chunks.reduce((a, n) => a + n, 0)).toBe(400);
+  expect(m.returned.length).toBeGreaterThan(10);
+});
