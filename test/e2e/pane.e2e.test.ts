@@ -120,6 +120,8 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
     // Outside Excel: the banner and the file input.
     await page.getByTestId("browser-banner").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("browser-banner").innerText()).toContain("未在 Excel 中运行");
+    // The static notice for webviews that cannot run the bundles (IE11) is gone once the pane runs.
+    expect(await page.locator("#cz-no-runtime").count()).toBe(0);
 
     await page.getByTestId("file-input").setInputFiles(SAMPLE);
     await page.getByText("已打开：applications-sample.xlsx").first().waitFor({ timeout: 30_000 });
