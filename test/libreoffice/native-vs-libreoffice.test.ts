@@ -298,6 +298,7 @@ describe("native formulas recalculated by LibreOffice agree with the add-in", ()
       });
       const summary = { ...counts, cases: cases.length, mismatchesByInput: Object.fromEntries(byInput), mismatchesByProgramAndPart: Object.fromEntries(byCause), examples, hostExamples };
       fs.writeFileSync(path.join(os.tmpdir(), "cz-libreoffice-grid.json"), JSON.stringify(summary, null, 2));
+      console.log(`LibreOffice grid: checked ${counts.checked}, equal ${counts.equal}, degraded ${counts.degraded}, mismatched ${counts.mismatched} (${JSON.stringify(Object.fromEntries(byInput))}); host-dependent ${counts.hostDependent}`);
 
       // The grid is real: many cells, most of them numbers that agree.
       expect(counts.checked).toBe(cases.length * PARTS.length);
