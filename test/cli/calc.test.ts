@@ -1,5 +1,5 @@
 /** `cz calc` and `cz programs`, spawned the way a user runs them. */
-import { DEFAULT_CATALOGUE } from "../../src/policy";
+import { CATALOGUE_2021 as DEFAULT_CATALOGUE } from "../../src/policy";
 import { expectCleanFailure, runCli } from "./helpers";
 
 describe("calc", () => {

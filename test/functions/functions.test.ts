@@ -4,7 +4,7 @@
  */
 import { call, StubCfError } from "./cf-stub";
 import * as F from "../../src/functions/functions";
-import { PROGRAM_TABLE_HEADER, DEFAULT_CATALOGUE } from "../../src/policy";
+import { PROGRAM_TABLE_HEADER, CATALOGUE_2021 as DEFAULT_CATALOGUE } from "../../src/policy";
 
 function err(v: unknown): { code: string; message: string } {
   if (!(v instanceof StubCfError)) throw new Error(`expected an error value, got ${JSON.stringify(v)}`);

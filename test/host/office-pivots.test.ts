@@ -1,3 +1,4 @@
+import { CATALOGUE_2021 } from "../../src/policy";
 /**
  * OfficeHost.addPivots against office-addin-mock: the PivotTables' source table and place, their
  * row / column / data hierarchies (with the summary function), the chart over the summary
@@ -131,7 +132,7 @@ const RESULTS_HEADERS = ["企业名称", "统一社会信用代码", "所属地�
 describe("OfficeHost.addPivots", () => {
   test("two PivotTables over the (renamed) results table with their hierarchies, and the awards chart, in two syncs", async () => {
     const rec = mockWorkbook(["申报表", "结果表", "汇总表 (2)"], { CZ_Results_2: RESULTS_HEADERS });
-    const summary = summarySheet(report, "zh");
+    const summary = summarySheet(report, CATALOGUE_2021, "zh");
     const chart = awardsChart(summary, "汇总表 (2)", "zh");
     await new OfficeHost().addPivots("透视报表", pivotSpecs("zh", "CZ_Results_2"), chart);
 
