@@ -1,9 +1,9 @@
-import { SHIPPED_POLICY } from "../../src/policy/shipped";
 /** @jest-environment jsdom */
 /**
  * The pane in jsdom with a fake WorkbookHost: catalogue search and 插入公式, browser-mode banner,
  * validation results (counts, groups, filters, click → selectCell), report sheet, language switch.
  */
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App, type Detected } from "../../src/taskpane/App";
 import type { RegionData, RegionSource, SheetSpec, WorkbookHost } from "../../src/host/types";

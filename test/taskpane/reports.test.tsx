@@ -1,10 +1,10 @@
-import { SHIPPED_POLICY } from "../../src/policy/shipped";
 /** @jest-environment jsdom */
 /**
  * The 报表 tab in jsdom with a fake WorkbookHost that records every call under the real
  * WorkbookHost method names. Validation is the real one (src/validation through the pane's
  * adapter): the tab offers to run it when none has run.
  */
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import type { ChartSpec, PivotSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "../../src/host/types";
@@ -160,7 +160,7 @@ test("生成透视报表 with ExcelApi 1.8: results + summary sheets, then Pivot
   expect(sheet).toBe("透视报表");
   expect(pivots.map((p) => p.sourceTable)).toEqual(["CZ_Results", "CZ_Results"]);
   expect(pivots[0].rows).toEqual(["项目名称"]);
-  expect(pivots[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "核定奖补（元）", summary: "sum" }] });
+  expect(pivots[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "应拨付奖补（元）", summary: "sum" }] });
   expect(chart.sheet).toBe("汇总表 (2)");
   expect(chart.type).toBe("bar");
   // The order: both sheets exist before the pivots are added.
