@@ -16,6 +16,7 @@
 import * as path from "path";
 import { ExcelJsHost } from "../host/exceljs-host";
 import type { Lang } from "../policy";
+import type { PolicySet } from "../policy/types";
 import { planConversion, writesOf, cellsWritten, type ConvertItem } from "../taskpane/convert-plan";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./index";
@@ -61,7 +62,7 @@ function lineOf(sheet: string, x: ConvertItem): Line {
   return { sheet, cell: x.address, before: x.before, kind, after: shown, reason: x.reason, spill: x.spill };
 }
 
-export async function runConvert(args: ParsedArgs, io: Io): Promise<number> {
+export async function runConvert(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "convert" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "convert", extra: args.positional.slice(1).join(" ") });
@@ -85,7 +86,7 @@ export async function runConvert(args: ParsedArgs, io: Io): Promise<number> {
     } catch {
       continue; // an empty sheet: nothing to convert
     }
-    const items = planConversion(block, "auto", lang);
+    const items = planConversion(block, "auto", lang, policy);
     if (!items.length) continue;
     written += cellsWritten(writesOf(items, block.tables));
     await host.writeFormulas(ws.name, writesOf(items, block.tables));

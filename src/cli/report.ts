@@ -14,16 +14,17 @@ import type { Io } from "./index";
 import { CliError } from "./messages";
 import { renderTable } from "./text-table";
 import { fileHash, loadAndValidate } from "./validate";
+import type { PolicySet } from "../policy/types";
 import { checkOut, inspectXlsx, writeWorkbookAtomic } from "./xlsx-file";
 
 import { ExcelJS } from "./exceljs-node";
 
 const T = {
   zh: {
-    head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `报表：${file} · 工作表“${sheet}” · 申报 ${rows} 条（计入汇总 ${inc} 条，未计入 ${exc} 条：有错误或无核定金额）`,
+    head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `报表：${file} · 工作表“${sheet}” · 申报 ${rows} 条（计入汇总 ${inc} 条，未计入 ${exc} 条：有错误或无核定金额；金额为应拨付额）`,
     byProgram: "按项目汇总（元）",
     byJurisdiction: "按地区汇总（元）",
-    cols: ["", "条数", "申报", "核定", "市财政", "受益财政"],
+    cols: ["", "条数", "申报", "应拨付", "市财政", "受益财政"],
     grand: "合计",
     written: (p: string) => `已写入报表：${p}`,
     sheets: (s: string[]) => `工作表：${s.map((x) => `“${x}”`).join("、")}`,
@@ -33,7 +34,7 @@ const T = {
     head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `Report: ${file} · sheet "${sheet}" · ${rows} applications (${inc} counted, ${exc} left out: errors or no award computed)`,
     byProgram: "By program (CNY)",
     byJurisdiction: "By jurisdiction (CNY)",
-    cols: ["", "rows", "requested", "computed", "city", "beneficiary"],
+    cols: ["", "rows", "requested", "payable", "city", "beneficiary"],
     grand: "Total",
     written: (p: string) => `Report written: ${p}`,
     sheets: (s: string[]) => `Sheets: ${s.map((x) => `"${x}"`).join(", ")}`,
@@ -51,7 +52,7 @@ function sumsTable(lines: SummaryLine[], grand: Sums, lang: Lang): string {
 
 const sumsJson = (s: Sums) => ({ count: s.count, requested: fenToYuan(s.requested), total: fenToYuan(s.total), city: fenToYuan(s.city), beneficiary: fenToYuan(s.beneficiary) });
 
-export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
+export async function runReport(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "report" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "report", extra: args.positional.slice(1).join(" ") });
@@ -60,9 +61,9 @@ export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
 
   const insp = inspectXlsx(file);
   const before = fileHash(file);
-  const { report } = await loadAndValidate(file, args.sheet, false, insp);
+  const { report } = await loadAndValidate(file, args.sheet, false, insp, policy);
   const lang = args.lang;
-  const bundle = buildReports(report, { lang, now: new Date() });
+  const bundle = buildReports(report, policy, { lang, now: new Date() });
 
   const wb = new ExcelJS.Workbook();
   wb.creator = "cz-subsidy";

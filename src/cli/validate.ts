@@ -14,6 +14,7 @@ import { CliError } from "./messages";
 import { buildValidationSheet } from "./report-sheet";
 import { renderTable } from "./text-table";
 import { ruleTitle, validateRegion } from "./validation-api";
+import type { PolicySet } from "../policy/types";
 import { checkOut, inspectXlsx, openBook, writeWorkbookAtomic, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
 
 export function fileHash(file: string): string {
@@ -36,11 +37,11 @@ export interface LoadedValidation {
 }
 
 /** Open, pick the sheet and validate. Without --sheet: the first sheet with a recognisable header. */
-export async function loadAndValidate(file: string, sheet: string | undefined, forceFull: boolean, insp: Inspection = inspectXlsx(file)): Promise<LoadedValidation> {
+export async function loadAndValidate(file: string, sheet: string | undefined, forceFull: boolean, insp: Inspection, policy: PolicySet): Promise<LoadedValidation> {
   const book = await openBook(file, insp, forceFull ? { forceMode: "full" } : {});
   if (sheet !== undefined) {
     const read = await book.readSheet(sheet);
-    const v = validateRegion(read.region);
+    const v = validateRegion(read.region, policy);
     if (!v.ok) throw noHeader(read, v.error);
     return { book, read, report: v.report };
   }
@@ -57,7 +58,7 @@ export async function loadAndValidate(file: string, sheet: string | undefined, f
       }
       throw e;
     }
-    const v = validateRegion(read.region);
+    const v = validateRegion(read.region, policy);
     if (v.ok) return { book, read, report: v.report };
     firstFailure ??= noHeader(read, v.error);
     if (book.mode === "stream") break; // each streamed read is a full pass: do not scan every sheet of a big file
@@ -88,6 +89,7 @@ export function validationJson(r: ValidationReport, lang: Lang, file: string) {
       rowsWithErrors: r.summary.rowsWithErrors,
       requested: fenToYuan(r.summary.requested),
       computed: fenToYuan(r.summary.computed),
+      payable: fenToYuan(r.summary.payable),
       city: fenToYuan(r.summary.city),
       beneficiary: fenToYuan(r.summary.beneficiary),
       byRule: r.summary.byRule,
@@ -109,6 +111,7 @@ const T = {
     totalsHead: ["项目", "金额（元）"],
     requested: "申报金额",
     computed: "核定金额",
+    payable: "应拨付金额",
     city: "市财政承担",
     beneficiary: "受益财政承担",
     written: (p: string, s: string) => `已写入校验报告：${p}（工作表“${s}”；原文件未改动）`,
@@ -126,6 +129,7 @@ const T = {
     totalsHead: ["item", "amount (CNY)"],
     requested: "requested",
     computed: "computed",
+    payable: "payable",
     city: "city finance",
     beneficiary: "beneficiary finance",
     written: (p: string, s: string) => `Report written: ${p} (sheet "${s}"; the input is unchanged)`,
@@ -171,14 +175,14 @@ export function validationText(r: ValidationReport, lang: Lang, file: string, ad
   const money = (fen: number) => formatFen(fen) + (fen % 100 === 0 ? ".00" : "");
   lines.push(
     renderTable(
-      [t.totalsHead, [t.requested, money(s.requested)], [t.computed, money(s.computed)], [t.city, money(s.city)], [t.beneficiary, money(s.beneficiary)]],
+      [t.totalsHead, [t.requested, money(s.requested)], [t.computed, money(s.computed)], [t.payable, money(s.payable)], [t.city, money(s.city)], [t.beneficiary, money(s.beneficiary)]],
       [false, true],
     ),
   );
   return lines.join("\n");
 }
 
-export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
+export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "validate" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "validate", extra: args.positional.slice(1).join(" ") });
@@ -186,7 +190,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
 
   const insp = inspectXlsx(file);
   const before = args.out !== undefined ? fileHash(file) : null;
-  const { book, read, report } = await loadAndValidate(file, args.sheet, args.out !== undefined, insp);
+  const { book, read, report } = await loadAndValidate(file, args.sheet, args.out !== undefined, insp, policy);
 
   let written: { path: string; sheet: string } | null = null;
   if (args.out !== undefined && book.host && book.workbook) {

@@ -5,7 +5,7 @@
  * result (value, or error code and message) for 0 and for null, with the other arguments at
  * ordinary values, and the decisions in README ("空单元格与 0") hold:
  *   required amounts: 0 or empty → #VALUE! "金额为空或为0…";
- *   up-to amounts: 0 or empty → the cap, and CZ.EXPLAIN says no amount was asked;
+ *   up-to amounts: 0 or empty → the cap, and CZ.EXPLAIN says no amount was asked (未填申请额，按最高额测算);
  *   level, date (and program, year): 0 or empty → not given, exactly as an omitted argument.
  */
 import { ensureDist } from "./ensure-dist";
@@ -67,10 +67,13 @@ describe("0 and null agree in every argument position", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
-  test("CAP × every program and measure × program/level", () => {
+  test("CAP × every program and measure × program/level/date", () => {
     for (const code of codes) {
-      expect({ code, v: xl("CAP", code, 0) }).toEqual({ code, v: xl("CAP", code, null) });
+      expect({ code, v: xl("CAP", code, 0, null) }).toEqual({ code, v: xl("CAP", code, null, null) });
+      expect({ code, v: xl("CAP", code, null, 0) }).toEqual({ code, v: xl("CAP", code, null, null) });
+      expect({ code, v: xl("RATE", code, 0) }).toEqual({ code, v: xl("RATE", code, null) });
     }
+    expect(xl("PROGRAMS", 0)).toEqual(xl("PROGRAMS", null));
     expect(xl("CAP", 0, null)).toEqual(xl("CAP", null, null));
     expect(xl("CAP", 0, 0)).toEqual(xl("CAP", null, null));
   });
@@ -78,7 +81,8 @@ describe("0 and null agree in every argument position", () => {
   test("RATE and TARGET × every indicator × indicator/year", () => {
     expect(xl("RATE", 0)).toEqual(xl("RATE", null));
     for (const t of CATALOGUE_2021.targets) {
-      expect({ t: t.code, v: xl("TARGET", t.code, 0) }).toEqual({ t: t.code, v: xl("TARGET", t.code, null) });
+      expect({ t: t.code, v: xl("TARGET", t.code, 0, null) }).toEqual({ t: t.code, v: xl("TARGET", t.code, null, null) });
+      expect({ t: t.code, v: xl("TARGET", t.code, 2022, 0) }).toEqual({ t: t.code, v: xl("TARGET", t.code, 2022, null) });
     }
     expect(xl("TARGET", 0, 2022)).toEqual(xl("TARGET", null, 2022));
   });
@@ -109,7 +113,7 @@ describe("the decisions", () => {
       for (const empty of [0, null]) {
         for (const id of CASE_FNS) {
           const v = xl(id, p.code, empty, base[2], base[3]) as { error?: string; message?: string };
-          expect({ p: p.code, id, empty, error: v.error, starts: v.message?.startsWith("金额为空或为0，请填写") }).toEqual({ p: p.code, id, empty, error: "#VALUE!", starts: true });
+          expect({ p: p.code, id, empty, error: v.error, starts: v.message?.startsWith("金额为空或为0：请填写") }).toEqual({ p: p.code, id, empty, error: "#VALUE!", starts: true });
         }
       }
     }
@@ -119,7 +123,7 @@ describe("the decisions", () => {
     for (const p of upTo) {
       for (const empty of [0, null]) {
         expect(xl("SUBSIDY", p.code, empty, null, null)).toBe(xl("CAP", p.code, null));
-        expect(xl("EXPLAIN", p.code, empty, null, null)).toContain("未填申请金额");
+        expect(xl("EXPLAIN", p.code, empty, null, null)).toContain("未填申请额，按最高额");
       }
     }
   });

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { convertFormula } from "../../src/policy/native-formula";
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { expectCleanFailure, readBack, runCli, sha256, tempDir, writeXlsx } from "./helpers";
 
 let dir: string;
@@ -47,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const native = (f: string) => {
-  const r = convertFormula(f);
+  const r = convertFormula(f, { policy: SHIPPED_POLICY });
   if (!r.ok) throw new Error(f);
   return r.native;
 };

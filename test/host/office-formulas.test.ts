@@ -11,6 +11,7 @@ import { OfficeHost } from "../../src/host/office-host";
 import { planConversion, writesOf } from "../../src/taskpane/convert-plan";
 import { errorText } from "../../src/taskpane/context";
 import { convertFormula } from "../../src/policy/native-formula";
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { cellAddress } from "../../src/host/a1";
 
 type Cell = { formula?: string; value: unknown };
@@ -216,7 +217,7 @@ test("spill ranges of CZ.PROGRAMS and table bodies are read, so the plan writes 
   const b = await new OfficeHost().readFormulas({ kind: "selection" });
   expect(b.spills).toEqual([{ row: 1, col: 4, rows: 2, cols: 2, values: [["代码", "中文名"], ["smart_factory", "省级智能工厂"]] }]);
   expect(b.tables).toEqual([{ name: "申报", top: 2, bottom: 4, left: 0, right: 2 }]);
-  const items = planConversion(b, "value", "zh");
+  const items = planConversion(b, "value", "zh", SHIPPED_POLICY);
   const writes = writesOf(items, b.tables);
   expect(writes).toEqual([{ row: 1, col: 4, values: [["代码", "中文名"], ["smart_factory", "省级智能工厂"]] }]);
   await new OfficeHost().writeFormulas("计算", writes);
@@ -245,14 +246,14 @@ test("a table column with a different CZ formula per row: one assignment over th
   install(m);
   const host = new OfficeHost();
   const b = await host.readFormulas({ kind: "selection" });
-  const items = planConversion(b, "formula", "zh");
+  const items = planConversion(b, "formula", "zh", SHIPPED_POLICY);
   expect(items.map((x) => x.address)).toEqual(["C2", "C3", "C4"]); // not C5
   const n = await host.writeFormulas("计算", writesOf(items, b.tables));
   expect(n).toBe(3);
   expect(m.assignments).toHaveLength(1);
   expect(m.assignments[0].address).toBe("计算!C2:C5");
   expect(m.assignments[0].values[3]).toEqual([null]); // the text cell is left as it is
-  for (let i = 0; i < 3; i++) expect(get(m, `C${i + 2}`)!.formula).toBe((convertFormula(rows[i][2]) as { native: string }).native);
+  for (let i = 0; i < 3; i++) expect(get(m, `C${i + 2}`)!.formula).toBe((convertFormula(rows[i][2], { policy: SHIPPED_POLICY }) as { native: string }).native);
   expect(get(m, "C5")).toEqual({ value: '=CZ.SUBSIDY("smart_factory")' });
 });
 

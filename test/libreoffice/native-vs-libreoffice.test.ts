@@ -26,6 +26,7 @@ import os from "os";
 import path from "path";
 import { CATALOGUE_2021, isoToSerial, type Program } from "../../src/policy";
 import { convertFormula } from "../../src/policy/native-formula";
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { ensureDist } from "../build/ensure-dist";
 import { loadBuiltFunctions, StubCfError, type Fn } from "../support/load-functions";
 import { recalcXlsx, sofficePath } from "./soffice";
@@ -47,7 +48,7 @@ interface NativeSet {
 function nativeFormulasFor(program: string, refs: { amount: string; level: string; date: string }): NativeSet {
   const args = `"${program}",${refs.amount},${refs.level},${refs.date}`;
   const one = (fn: string) => {
-    const r = convertFormula(`=CZ.${fn}(${args})`);
+    const r = convertFormula(`=CZ.${fn}(${args})`, { policy: SHIPPED_POLICY });
     if (!r.ok) throw new Error(`${fn}(${args}) has no native formula: ${r.message.en}`);
     return r.native;
   };

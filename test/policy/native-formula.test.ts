@@ -8,20 +8,24 @@
  * errors. The only allowed difference: text the core can read (e.g. "80万", "2022-03-01") gives
  * #N/A natively, never another number.
  */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import fc from "fast-check";
 import { calculate, CATALOGUE_2021, isoToSerial, splitHalf, type Program } from "../../src/policy";
-import { convertFormula, nativeFormula, type NativePart } from "../../src/policy/native-formula";
+import { convertFormula as convertWith, nativeFormula as nativeWith, type ConvertOptions, type NativePart } from "../../src/policy/native-formula";
+
+const nativeFormula = (program: unknown, a: unknown, l: unknown, d: unknown, part: NativePart = "total") => nativeWith(program, a, l, d, part, P);
+const convertFormula = (text: string, options: Partial<ConvertOptions> = {}) => convertWith(text, { policy: P, ...options });
 import { evaluate, excelRound, functionsUsed, nestingDepth, parseFormula, XErr, Evaluator, type Scalar, type XValue } from "../reports/excel-eval";
 
 const PROGRAMS = CATALOGUE_2021.programs;
 const PARTS: NativePart[] = ["total", "city", "beneficiary"];
-const NATIVE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "INT", "ISNUMBER", "TRIM", "SUBSTITUTE", "DATE", "NA"]);
+const NATIVE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "INT", "ISNUMBER", "ISLOGICAL", "TRIM", "SUBSTITUTE", "DATE", "NA"]);
 
 const serial = (iso: string) => isoToSerial(iso);
 
 /** The core's answer for one part, in 分, or "error". */
 function core(program: string, amount: Scalar, level: Scalar, date: Scalar, part: NativePart): number | "error" {
-  const r = calculate({ program, amount, level, date });
+  const r = calculate({ program, amount, level, date }, P);
   if (!r.ok) return "error";
   return part === "total" ? r.result.total : part === "city" ? r.result.city : r.result.beneficiary;
 }
@@ -137,7 +141,7 @@ describe("nativeFormula: shape", () => {
   test("examples read like the rule", () => {
     expect(nativeFormula("equipment_network", "C2", null, null)).toEqual({
       ok: true,
-      formula: "=IF(NOT(AND(ISNUMBER(C2),C2>=0,C2<=1E12)),NA(),IF(C2>=500000,MIN(ROUND(C2*20%,2),2000000),0))",
+      formula: "=IF(ISLOGICAL(C2),NA(),IF(NOT(AND(ISNUMBER(C2),C2>0,C2<=1E12)),NA(),IF(C2>=500000,MIN(ROUND(C2*20%,2),2000000),0)))",
     });
     expect(nativeFormula("smart_factory", null, null, null)).toEqual({ ok: true, formula: "=300000" });
     expect(nativeFormula("smart_factory", null, null, null, "city")).toEqual({ ok: true, formula: "=150000" });
@@ -169,7 +173,7 @@ describe("nativeFormula: shape", () => {
     expect(nativeFormula("no_such_program", "C2", null, null)).toMatchObject({ ok: false, error: { code: "unknown_program" } });
     expect(nativeFormula("talent_training", "C2", null, null)).toMatchObject({ ok: false, error: { code: "non_money" } });
     expect(nativeFormula("equipment_network", -5, null, null)).toMatchObject({ ok: false, error: { code: "negative_amount" } });
-    expect(nativeFormula("equipment_network", null, null, null)).toMatchObject({ ok: false, error: { code: "missing_amount" } });
+    expect(nativeFormula("equipment_network", null, null, null)).toMatchObject({ ok: false, error: { code: "amount_empty" } });
     expect(nativeFormula("dx_assessment", null, "9A", "E2")).toMatchObject({ ok: false, error: { code: "bad_level" } });
     expect(nativeFormula("equipment_network", "C2", null, "soon")).toMatchObject({ ok: false, error: { code: "bad_date" } });
     expect(nativeFormula(null, "C2", null, null)).toMatchObject({ ok: false, error: { code: "missing_program" } });
@@ -206,6 +210,47 @@ describe("nativeFormula ≡ calculate() for every program (grid)", () => {
     }
     expect(problems).toEqual([]);
     expect(compared).toBeGreaterThan(100);
+  });
+
+  test.each(PROGRAMS.map((p) => [p.code, p]))("%s: TRUE/FALSE cells give the same result under LibreOffice's reading of logicals (ISLOGICAL guards)", (code, p) => {
+    // LibreOffice reads a logical cell as 1/0 (ISNUMBER(FALSE) is TRUE, FALSE=0 is TRUE): every
+    // input is tested with ISLOGICAL first, so the formula answers as the add-in does in both engines.
+    const program = p as Program;
+    const problems: string[] = [];
+    for (const part of PARTS) {
+      const r = nativeFormula(code, "C2", "D2", "E2", part);
+      if (!r.ok) throw new Error(code);
+      const ast = parseFormula(r.formula);
+      const amounts: Scalar[] = [true, false, ...amountGrid(program).filter((x) => typeof x === "number").slice(0, 8)];
+      const levels: Scalar[] = [true, false, ...levelGrid(program).slice(0, 6)];
+      for (const amount of amounts) {
+        for (const level of levels) {
+          for (const date of [true, false, null, serial("2022-05-01")]) {
+            if (typeof amount !== "boolean" && typeof level !== "boolean" && typeof date !== "boolean") continue;
+            const expected = core(code, amount, level, date, part);
+            const excel = new Evaluator({ C2: amount, D2: level, E2: date }).evaluate(ast);
+            const lo = new Evaluator({ C2: amount, D2: level, E2: date }, { libreoffice: true }).evaluate(ast);
+            const m1 = mismatch(excel, expected, used(code, amount, level, date));
+            const m2 = mismatch(lo, expected, used(code, amount, level, date));
+            if ((m1 || m2) && problems.length < 10) problems.push(`${part} ${JSON.stringify([amount, level, date])}: excel ${m1 ?? "ok"}, libreoffice ${m2 ?? "ok"}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the guards are what makes LibreOffice agree: base_station_5g with level FALSE is 0, dx_assessment level TRUE an error", () => {
+    const f5g = nativeFormula("base_station_5g", "C2", "D2", null);
+    const fdx = nativeFormula("dx_assessment", null, "D2", null);
+    if (!f5g.ok || !fdx.ok) throw new Error("no formula");
+    // # 10 stations, task not completed (FALSE) → 0, as the add-in gives
+    expect(evaluate(f5g.formula, { C2: 10, D2: false }, { libreoffice: true })).toBe(0);
+    expect(evaluate(f5g.formula, { C2: 10, D2: true }, { libreoffice: true })).toBe(20000);
+    expect(evaluate(fdx.formula, { D2: true }, { libreoffice: true })).toBeInstanceOf(XErr);
+    // Without ISLOGICAL, LibreOffice would read FALSE as the number 0 ("task omitted" → paid).
+    const unguarded = f5g.formula.replace(/ISLOGICAL\(D2\)/g, "FALSE");
+    expect(evaluate(unguarded, { C2: 10, D2: false }, { libreoffice: true })).toBe(20000);
   });
 
   test("the numeric cases really give numbers (not errors) for plain inputs", () => {

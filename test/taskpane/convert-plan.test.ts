@@ -1,3 +1,4 @@
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 /** 转换为普通公式, the pure part: which cells are listed, what they become, and why some cannot. */
 import { convertFormula } from "../../src/policy/native-formula";
 import { cellsWritten, changesOf, isCzFormula, planConversion, writesOf, type FormulaBlock } from "../../src/taskpane/convert-plan";
@@ -33,7 +34,7 @@ test("isCzFormula: CZ calls anywhere in a formula, not other functions or consta
 });
 
 test("native formulas: each CZ cell listed once, reasons for the rest, non-CZ cells never listed", () => {
-  const items = planConversion(BLOCK, "formula", "zh");
+  const items = planConversion(BLOCK, "formula", "zh", SHIPPED_POLICY);
   expect(items.map((x) => [x.address, x.after !== null, x.spill])).toEqual([
     ["C2", true, false],
     ["E2", true, false],
@@ -47,11 +48,11 @@ test("native formulas: each CZ cell listed once, reasons for the rest, non-CZ ce
     ["D5", false, false], // unknown program
   ]);
   const by = (a: string) => items.find((x) => x.address === a)!;
-  expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)') as { native: string }).native);
-  const split = convertFormula('=CZ.SPLIT("smart_factory")') as { native: [string, string] };
+  expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)', { policy: SHIPPED_POLICY }) as { native: string }).native);
+  const split = convertFormula('=CZ.SPLIT("smart_factory")', { policy: SHIPPED_POLICY }) as { native: [string, string] };
   expect([by("E2").after, by("F2").after]).toEqual(split.native);
   expect(by("F2").before).toBe("150000");
-  expect(by("C3").after).toBe((convertFormula('=CZ.SUBSIDY("smart_factory")') as { native: string }).native);
+  expect(by("C3").after).toBe((convertFormula('=CZ.SUBSIDY("smart_factory")', { policy: SHIPPED_POLICY }) as { native: string }).native);
   expect(by("D3").reason).toContain("项目类别引用了单元格");
   expect(by("E3").reason).toBe("右侧单元格 F3 有其他公式，不能覆盖");
   expect(by("F4").reason).toBe("CZ.SPLIT 的第二个值在右侧单元格 G4，请把它也选入范围");
@@ -61,7 +62,7 @@ test("native formulas: each CZ cell listed once, reasons for the rest, non-CZ ce
 });
 
 test("values: the current results, refusing errors and empty results", () => {
-  const items = planConversion(BLOCK, "value", "en");
+  const items = planConversion(BLOCK, "value", "en", SHIPPED_POLICY);
   const by = (a: string) => items.find((x) => x.address === a)!;
   expect(by("C2").after).toBe(400000);
   expect([by("E2").after, by("F2").after]).toEqual([150000, 150000]);
@@ -74,27 +75,27 @@ test("values: the current results, refusing errors and empty results", () => {
 });
 
 test("changesOf: exactly the convertible listed cells", () => {
-  const items = planConversion(BLOCK, "formula", "zh");
+  const items = planConversion(BLOCK, "formula", "zh", SHIPPED_POLICY);
   const ch = changesOf(items);
   expect(ch.map((c) => `${c.row}:${c.col}`)).toEqual(["2:2", "2:4", "2:5", "3:2"]);
   expect(ch.every((c) => typeof c.value === "string" && c.value.startsWith("="))).toBe(true);
 });
 
 test("a block without CZ formulas lists nothing", () => {
-  expect(planConversion({ ...BLOCK, formulas: [["=SUM(A1:A2)", 3]], values: [[3, 3]] }, "formula", "zh")).toEqual([]);
+  expect(planConversion({ ...BLOCK, formulas: [["=SUM(A1:A2)", 3]], values: [[3, 3]] }, "formula", "zh", SHIPPED_POLICY)).toEqual([]);
 });
 
 describe("a conversion that cannot break a workbook", () => {
   test("quote-prefixed text that looks like a CZ formula is never listed (its value is the same text)", () => {
     const text = '=CZ.SUBSIDY("smart_factory")';
     const block: FormulaBlock = { sheet: "S", address: "A1:B1", firstRow: 1, firstCol: 0, formulas: [[text, text]], values: [[text, 300000]] };
-    for (const mode of ["formula", "value", "auto"] as const) expect(planConversion(block, mode, "zh").map((x) => x.address)).toEqual(["B1"]);
+    for (const mode of ["formula", "value", "auto"] as const) expect(planConversion(block, mode, "zh", SHIPPED_POLICY).map((x) => x.address)).toEqual(["B1"]);
   });
 
   test("auto (the CLI): the native formula where there is one, else the current value", () => {
-    const items = planConversion(BLOCK, "auto", "zh");
+    const items = planConversion(BLOCK, "auto", "zh", SHIPPED_POLICY);
     const by = (a: string) => items.find((x) => x.address === a)!;
-    expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)') as { native: string }).native);
+    expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)', { policy: SHIPPED_POLICY }) as { native: string }).native);
     expect(by("C4").after).toBe(300001); // nested: no native form, its value
     expect(by("D3").reason).toContain("#NAME?"); // no native form and no usable value
   });
@@ -119,20 +120,20 @@ describe("a conversion that cannot break a workbook", () => {
   test("CZ.PROGRAMS to values: its whole spill block in one write, or refused with a reason", () => {
     // The host knows the spill and it lies in the block: the whole block, one write.
     const known = { ...PROGRAMS_BLOCK, spills: [{ row: 1, col: 0, rows: 3, cols: 3 }] };
-    const items = planConversion(known, "value", "zh");
+    const items = planConversion(known, "value", "zh", SHIPPED_POLICY);
     expect(items).toHaveLength(1);
     expect(items[0].block).toEqual(PROGRAMS_BLOCK.values);
     expect(writesOf(items)).toEqual([{ row: 1, col: 0, values: PROGRAMS_BLOCK.values }]);
     // Values given by the host for a spill reaching past the block.
     const wide = { ...PROGRAMS_BLOCK, spills: [{ row: 1, col: 0, rows: 1, cols: 4, values: [["代码", "中文名", "条款", "规则"]] }] };
-    expect(planConversion(wide, "value", "zh")[0].block).toEqual([["代码", "中文名", "条款", "规则"]]);
+    expect(planConversion(wide, "value", "zh", SHIPPED_POLICY)[0].block).toEqual([["代码", "中文名", "条款", "规则"]]);
     // A spill reaching past the block without its values: refused, naming the cell.
     const outside = { ...PROGRAMS_BLOCK, spills: [{ row: 1, col: 0, rows: 4, cols: 3 }] };
-    expect(planConversion(outside, "value", "zh")[0]).toMatchObject({ after: null, reason: "溢出区域的单元格 A4 没有可用的值，请选中整个溢出区域后再转换" });
+    expect(planConversion(outside, "value", "zh", SHIPPED_POLICY)[0]).toMatchObject({ after: null, reason: "溢出区域的单元格 A4 没有可用的值，请选中整个溢出区域后再转换" });
     // No spill information: refused, never one cell that deletes the rest.
-    expect(planConversion(PROGRAMS_BLOCK, "value", "en")[0]).toMatchObject({ after: null });
-    expect(planConversion(PROGRAMS_BLOCK, "value", "en")[0].reason).toContain("whole spill range");
-    expect(planConversion(PROGRAMS_BLOCK, "auto", "zh")[0].after).toBeNull();
+    expect(planConversion(PROGRAMS_BLOCK, "value", "en", SHIPPED_POLICY)[0]).toMatchObject({ after: null });
+    expect(planConversion(PROGRAMS_BLOCK, "value", "en", SHIPPED_POLICY)[0].reason).toContain("whole spill range");
+    expect(planConversion(PROGRAMS_BLOCK, "auto", "zh", SHIPPED_POLICY)[0].after).toBeNull();
   });
 
   test("a table column is written in one assignment over its data body; other cells one by one", () => {
