@@ -288,7 +288,7 @@ export function ReportsTab() {
                 return (
                   <div key={`${p.code}-${p.year}`} className={styles.indicator} data-testid="progress-indicator" data-code={p.code} data-year={p.year}>
                     <div className={styles.indicatorHead}>
-                      <Text size={200}>{t("progress_row", { name: p.name, year: p.year, actual: p.actual, target: p.targetText })}</Text>
+                      <Text size={200}>{t("progress_row", { name: p.name, year: p.year, actual: p.actualText, target: p.targetText })}</Text>
                       <Text size={200} className={styles.pct} data-testid="progress-pct">
                         {t("progress_pct", { pct })}
                       </Text>
@@ -298,8 +298,9 @@ export function ReportsTab() {
                       max={1}
                       thickness="large"
                       color={p.ratio >= 1 ? "success" : "brand"}
-                      aria-label={t("progress_row", { name: p.name, year: p.year, actual: p.actual, target: p.targetText })}
+                      aria-label={t("progress_row", { name: p.name, year: p.year, actual: p.actualText, target: p.targetText })}
                     />
+                    <Caption1 className={styles.muted} data-testid="progress-rule">{p.rule}</Caption1>
                     {p.undated > 0 ? <Caption1 className={styles.muted}>{t("progress_undated", { n: p.undated })}</Caption1> : null}
                   </div>
                 );
@@ -314,6 +315,7 @@ export function ReportsTab() {
                     {prog.manual.map((m) => (
                       <li key={`${m.code}-${m.year}`}>
                         <Text size={200}>{t("progress_separate_row", { name: m.name, year: m.year, target: m.targetText })}</Text>
+                        <Caption1 className={styles.muted}> {m.note}</Caption1>
                       </li>
                     ))}
                   </ul>
