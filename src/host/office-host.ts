@@ -24,7 +24,7 @@ import type {
 import { colLetters, cellAddress } from "./a1";
 import { uniqueSheetName, uniqueTableName } from "./names";
 import { TEXT_FORMAT, hyperlinkFormula } from "./cell-text";
-import { CALL_OVERHEAD, CELL_READ_LIMIT, REQUEST_BUDGET as SIZE_BUDGET, chunkBySize, jsonBytes, rowsPerRead } from "./request-size";
+import { CALL_OVERHEAD, CELL_READ_LIMIT, REQUEST_BUDGET as SIZE_BUDGET, bulkOverheadPerRow, chunkBySize, jsonBytes, rowsPerRead } from "./request-size";
 
 /** Number formats of pivot data fields: sums in 元 with 分, counts whole. */
 export const PIVOT_SUM_FORMAT = "#,##0.00";
@@ -371,7 +371,8 @@ export class OfficeHost implements WorkbookHost {
             }
             return { vals, fmts };
           });
-          const chunks = chunkBySize(writes, (w) => jsonBytes(w.vals) + jsonBytes(w.fmts) + 2, this.budget - 4 * CALL_OVERHEAD, this.rowsPerWrite);
+          const framing = bulkOverheadPerRow(ncol, 2) + 2;
+          const chunks = chunkBySize(writes, (w) => jsonBytes(w.vals) + jsonBytes(w.fmts) + framing, this.budget - 4 * CALL_OVERHEAD, this.rowsPerWrite);
           for (const ch of chunks) {
             step = rangeAddress(b.headerRow + 1 + ch.start, 0, ch.end - ch.start, ncol);
             await queue(ch.bytes + 2 * CALL_OVERHEAD);

@@ -19,6 +19,19 @@ export const CELL_READ_LIMIT = 5_000_000;
 /** The framing office.js adds per range call (object path + action), rounded up. */
 export const CALL_OVERHEAD = 400;
 
+/**
+ * office.js itself cuts a 2-D property write of more than 1,500 cells into 1,500-cell pieces
+ * (from ExcelApi 1.3 on), each addressed by getRow(…).getBoundingRect(getRow(…)): about 920
+ * bytes of object paths and action per piece, measured with its serializer.
+ */
+export const BULK_PIECE_CELLS = 1500;
+export const BULK_PIECE_OVERHEAD = 1000;
+
+/** Framing bytes per row that office.js's 1,500-cell pieces add, for `props` 2-D properties set on `cols` columns. */
+export function bulkOverheadPerRow(cols: number, props = 1): number {
+  return Math.ceil((props * BULK_PIECE_OVERHEAD * Math.max(cols, 1)) / BULK_PIECE_CELLS);
+}
+
 /** UTF-8 byte length of a string, without TextEncoder (fast on the hot path). */
 export function utf8Bytes(s: string): number {
   let n = s.length;
@@ -42,7 +55,7 @@ export function jsonBytes(v: unknown): number {
     for (let i = 0; i < v.length; i++) {
       const c = v.charCodeAt(i);
       if (c === 34 || c === 92) extra += 1; // \" and \\
-      else if (c < 0x20) extra += 5; // \u00XX (a little more than \n)
+      else if (c < 0x20) extra += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 1 : 5; // \n … or \u00XX
     }
     return utf8Bytes(v) + extra;
   }

@@ -53,6 +53,12 @@ export function connectOfficeJs(fake: FakeExcel): () => void {
     const result = fake.process(String(message[4]));
     Promise.resolve().then(() => callback(result));
   };
+  // office.js asks window.Office.context.requirements before version-gated calls (and splits
+  // large value writes into 1,500-cell pieces from ExcelApi 1.3 on): answer as `fake` says.
+  const requirements = { isSetSupported: (name: string, version?: string) => fake.isSetSupported(name, version) };
+  const factory = (w.OSF._OfficeAppFactory = w.OSF._OfficeAppFactory || {});
+  const windowGetContext = factory.getContext;
+  factory.getContext = () => ({ requirements, displayLanguage: "zh-CN" });
   const g = globalThis as Record<string, unknown>;
   const before = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
   g.Excel = w.Excel;
@@ -62,6 +68,7 @@ export function connectOfficeJs(fake: FakeExcel): () => void {
     HostType: { Excel: "Excel" },
   };
   return () => {
+    factory.getContext = windowGetContext;
     for (const [k, v] of Object.entries(before)) {
       if (v === undefined) delete g[k];
       else g[k] = v;
@@ -286,7 +293,8 @@ export class FakeExcel {
   }
 
   isSetSupported(name: string, version?: string): boolean {
-    if (name !== "ExcelApi") return false;
+    if (name !== "ExcelApi") return name !== "Pivot"; // office.js's runtime sets (RichApiRuntime …) are there
+    if (this.excelApi === "none") return false;
     const [a, b] = (version ?? "1.1").split(".").map(Number);
     const [x, y] = this.excelApi.split(".").map(Number);
     return x > a || (x === a && y >= b);
@@ -509,6 +517,17 @@ export class FakeExcel {
         const r = o as { ws: FakeSheet; b: Bounds };
         const top = r.b.top + Number(args[0]), left = r.b.left + Number(args[1]);
         return { t: "range", ws: r.ws, b: { top, left, bottom: top, right: left } };
+      }
+      case "range.GetRow": {
+        const r = o as { ws: FakeSheet; b: Bounds };
+        const row = r.b.top + Number(args[0]);
+        return { t: "range", ws: r.ws, b: { top: row, left: r.b.left, bottom: row, right: r.b.right } };
+      }
+      case "range.GetBoundingRect": {
+        const r = o as { ws: FakeSheet; b: Bounds };
+        const other = args[0] as Obj;
+        const ob = typeof other === "string" ? parseAddress(other).b : (other as { b: Bounds }).b;
+        return { t: "range", ws: r.ws, b: { top: Math.min(r.b.top, ob.top), left: Math.min(r.b.left, ob.left), bottom: Math.max(r.b.bottom, ob.bottom), right: Math.max(r.b.right, ob.right) } };
       }
       case "range.GetResizedRange": {
         const r = o as { ws: FakeSheet; b: Bounds };
