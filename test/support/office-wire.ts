@@ -21,7 +21,6 @@
 import fs from "fs";
 import path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { JSDOM } = require("jsdom") as { JSDOM: new (html: string, opts: Record<string, unknown>) => { window: any } };
 
 export const WEB_LIMIT_BYTES = 5 * 1024 * 1024;
