@@ -15,6 +15,9 @@ import {
 import { DEFAULT_CATALOGUE, suggestProgram, programByCode } from "../policy/catalogues";
 import { checkCreditCode, CHUZHOU_DIVISIONS } from "../policy/credit-code";
 import { parseDate } from "../policy/dates";
+
+/** Days between the 1904 and the 1900 date systems' serials (1904-01-01 is 1462 in the 1900 system). */
+export const DATE_1904_OFFSET = 1462;
 import { explain, payerText } from "../policy/explain";
 import { type Dec, type Fen, decShift, decToFen, decToNumber, decToString } from "../policy/money";
 import { type AmountParse, editDistance, parseAmount } from "../policy/text";
@@ -33,6 +36,12 @@ export interface ValidateInput {
   /** 0-based sheet column of values[i][0] (default 0). */
   firstCol?: number;
   sheet?: string;
+  /**
+   * The workbook uses the 1904 date system (RegionData.date1904): a date serial n there is
+   * n + 1462 in the 1900 system the core reads. Date cells given as numbers are shifted before
+   * parsing, so checks, years and explanations see the right day.
+   */
+  date1904?: boolean;
   /** A corrected mapping (indexes are 0-based within values' rows). Replaces the detected one. */
   mapping?: ColumnMapping;
   /** Excel row number of the header row, with a corrected mapping (default: detected, else values[0]). */
@@ -188,6 +197,7 @@ class Validator {
     this.firstRow = input.firstRow ?? 1;
     this.firstCol = input.firstCol ?? 0;
     this.sheet = input.sheet ?? "";
+    this.date1904 = input.date1904 === true;
     let headerIndex: number;
     let duplicates: ReturnType<typeof detectMapping>["duplicates"] = [];
     if (input.mapping) {
@@ -255,6 +265,8 @@ class Validator {
     return r;
   }
 
+  /** 1904 date system: number dates are shifted by DATE_1904_OFFSET days. */
+  private readonly date1904: boolean;
   private readonly dateCache = new Map<unknown, ReturnType<typeof parseDate>>();
   private date(v: unknown): ReturnType<typeof parseDate> {
     if (typeof v !== "number" && typeof v !== "string") return parseDate(v);
@@ -437,7 +449,8 @@ class Validator {
         this.add(rowNo, "level", "level.investment", { input: quote(levelRaw) });
       }
     }
-    const dateRaw = this.cell(values, "date");
+    const cellDate = this.cell(values, "date");
+    const dateRaw = this.date1904 && typeof cellDate === "number" ? cellDate + DATE_1904_OFFSET : cellDate;
     const d = this.date(dateRaw);
     if (!d.ok) {
       bad = true;
