@@ -176,6 +176,20 @@ export class OfficeHost implements WorkbookHost {
     this.cellLimit = options.cellReadLimit ?? CELL_READ_LIMIT;
   }
 
+  /**
+   * Whether Excel supports ExcelApi `version` (true when it cannot be asked). The full add-in
+   * needs 1.9 (manifest.xml); the pane-only manifest also loads on Office 2016/2019 volume and
+   * Office Online Server, where the host falls back as documented at each use.
+   */
+  private api(version: string): boolean {
+    try {
+      if (typeof Office === "undefined" || !Office.context?.requirements) return true;
+      return Office.context.requirements.isSetSupported("ExcelApi", version);
+    } catch {
+      return true;
+    }
+  }
+
   private run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
     if (typeof Excel === "undefined") return Promise.reject(new HostError("not_in_excel"));
     return Excel.run(fn);
@@ -216,9 +230,10 @@ export class OfficeHost implements WorkbookHost {
     return this.run(async (ctx) => {
       let range: Excel.Range;
       let tableName: string | undefined;
-      const probe = ctx.workbook.functions.date(2000, 1, 1);
-      probe.load("value");
-      if (source.kind === "selection") {
+      // DATE(2000,1,1) is 36526 in the 1900 date system and 35064 in the 1904 one (ExcelApi 1.2).
+      const probe = this.api("1.2") ? ctx.workbook.functions.date(2000, 1, 1) : null;
+      probe?.load("value");
+      if (source.kind === "selection" && this.api("1.9")) {
         const cell = ctx.workbook.getActiveCell();
         const tables = cell.getTables(false);
         tables.load("items/name");
@@ -229,17 +244,26 @@ export class OfficeHost implements WorkbookHost {
           tableName = tables.items[0].name;
           range = tables.items[0].getRange();
         }
+      } else if (source.kind === "selection" && this.api("1.7")) {
+        // No Range.getTables before 1.9: the current region around the active cell.
+        range = ctx.workbook.getActiveCell().getSurroundingRegion();
+      } else if (source.kind === "selection") {
+        // ExcelApi 1.1: the selected block, or the sheet's used range when one cell is selected.
+        const selected = ctx.workbook.getSelectedRange();
+        selected.load("cellCount");
+        await ctx.sync();
+        range = selected.cellCount > 1 ? selected : this.usedRange(selected.worksheet);
       } else if (source.kind === "table") {
         const table = ctx.workbook.tables.getItem(source.name);
         tableName = source.name;
         range = table.getRange();
       } else {
-        const ws = source.name ? ctx.workbook.worksheets.getItem(source.name) : ctx.workbook.worksheets.getFirst();
-        range = ws.getUsedRange(true);
+        const ws = source.name ? ctx.workbook.worksheets.getItem(source.name) : this.api("1.5") ? ctx.workbook.worksheets.getFirst() : ctx.workbook.worksheets.getActiveWorksheet();
+        range = this.usedRange(ws);
       }
       range.load("address, rowIndex, columnIndex, rowCount, columnCount");
       await ctx.sync();
-      const date1904 = probe.value === DATE_2000_1904;
+      const date1904 = probe !== null && probe.value === DATE_2000_1904;
       const values = await this.readValues(ctx, range);
       const empty = !values.length || values.every((r) => r.every((v) => v === "" || v === null || v === undefined));
       if (empty) throw new HostError(source.kind === "sheet" ? "empty_sheet" : "empty_region");
@@ -254,6 +278,11 @@ export class OfficeHost implements WorkbookHost {
       if (date1904) out.date1904 = true;
       return out;
     });
+  }
+
+  /** A sheet's used range, values only where Excel can (ExcelApi 1.2). */
+  private usedRange(ws: Excel.Worksheet): Excel.Range {
+    return this.api("1.2") ? ws.getUsedRange(true) : ws.getUsedRange();
   }
 
   /** The values of a loaded range (address and size known), in row chunks under the limits. */
@@ -393,11 +422,13 @@ export class OfficeHost implements WorkbookHost {
             tableNames[b.tableName] = actual;
             table.name = actual;
           }
-          b.columns.forEach((c, j) => {
-            if (c.width) ws.getRange(`${colLetters(j)}:${colLetters(j)}`).format.columnWidth = Math.round(c.width * 6);
-          });
+          if (this.api("1.2")) {
+            b.columns.forEach((c, j) => {
+              if (c.width) ws.getRange(`${colLetters(j)}:${colLetters(j)}`).format.columnWidth = Math.round(c.width * 6);
+            });
+          }
         }
-        if (spec.freezeHeader) ws.freezePanes.freezeRows(layout.blocks[0].headerRow);
+        if (spec.freezeHeader && this.api("1.7")) ws.freezePanes.freezeRows(layout.blocks[0].headerRow);
         ws.activate();
         await ctx.sync();
         this.created.add(name);
@@ -415,12 +446,22 @@ export class OfficeHost implements WorkbookHost {
   private async rollback(ctx: Ctx, name: string, step: string, err: unknown): Promise<HostError> {
     const detail = reason(err);
     try {
-      const left = ctx.workbook.worksheets.getItemOrNullObject(name);
-      left.load("isNullObject");
-      await ctx.sync();
-      if (!left.isNullObject) {
-        left.delete();
+      if (this.api("1.4")) {
+        const left = ctx.workbook.worksheets.getItemOrNullObject(name);
+        left.load("isNullObject");
         await ctx.sync();
+        if (!left.isNullObject) {
+          left.delete();
+          await ctx.sync();
+        }
+      } else {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        if (sheets.items.some((s) => s.name === name)) {
+          sheets.getItem(name).delete();
+          await ctx.sync();
+        }
       }
       return new HostError("write_failed", { sheet: name, step, detail });
     } catch (again) {
@@ -509,7 +550,7 @@ export class OfficeHost implements WorkbookHost {
   /** 插入公式: one batched write into the active cell, only on the user's click. */
   async insertFormula(formula: string): Promise<{ sheet: string; address: string }> {
     return this.run(async (ctx) => {
-      const cell = ctx.workbook.getActiveCell();
+      const cell = this.api("1.7") ? ctx.workbook.getActiveCell() : ctx.workbook.getSelectedRange().getCell(0, 0);
       cell.formulas = [[formula]];
       cell.load("address");
       await ctx.sync();

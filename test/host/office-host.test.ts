@@ -297,3 +297,31 @@ describe("Office-only capabilities", () => {
     await expect(new OfficeHost().listSheets()).rejects.toMatchObject({ name: "HostError", code: "not_in_excel" });
   });
 });
+
+describe("older Excel (the pane-only manifest: Office 2016/2019 volume, Office Online Server)", () => {
+  // The fake Excel refuses a call above its ExcelApi version (ApiNotFound), as an older Excel
+  // does, so these runs prove that no version-gated call is made where the fallback applies.
+  test.each(["1.1", "1.4", "1.7", "1.8"])("ExcelApi %s: read the selection, write a sheet with a table, roll back a failure", async (version) => {
+    const fake = excel({ excelApi: version });
+    const ws = fake.addSheet("申报表", table(5));
+    fake.active = { sheet: ws, row: 2, col: 1 };
+    const host = new OfficeHost();
+    const r = await host.readRegion({ kind: "selection" });
+    expect(r.address).toBe("A1:I6");
+    expect(r.values[1][0]).toBe("企业0");
+    const w = await host.writeSheet({ name: "结果表", columns: [{ header: "代码", width: 20 }], rows: [["913411001000000409"]], tableName: "CZ_Results", freezeHeader: true });
+    expect(fake.read(w.name, "A2")).toEqual([["913411001000000409"]]);
+    expect(fake.tables.map((t) => t.name)).toEqual(["CZ_Results"]);
+    expect(fake.sheet(w.name)!.frozenRows).toBe(Number(version.split(".")[1]) >= 7 ? 1 : 0);
+    const before = fake.records.length;
+    fake.failRequest = (i) => (i === before + 1 ? "GeneralException" : null);
+    const err = await host.writeSheet({ name: "第二张", columns: [{ header: "a" }], rows: [["x"]] }).catch((e) => e);
+    expect(err).toMatchObject({ name: "HostError", code: "write_failed" });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["申报表", "结果表"]);
+    expect(fake.records.filter((rec) => rec.failed && !/injected/.test(rec.failed))).toEqual([]);
+    // The gate is real: a call above the version is refused.
+    if (version !== "1.8") {
+      await expect(Excel.run(async (ctx) => (ctx.workbook.getActiveCell().getTables().load("items"), ctx.sync()))).rejects.toMatchObject({ code: "ApiNotFound" });
+    }
+  });
+});

@@ -267,6 +267,30 @@ export interface FakeExcelOptions {
   date1904?: boolean;
 }
 
+/**
+ * The ExcelApi version that introduced each call the add-in makes above 1.1 (Microsoft's
+ * reference pages). This office.js build does not check versions on the client
+ * (CommonUtility._doApiNotSupportedCheck stays false), so an older Excel refuses them on its
+ * side with ApiNotFound: the fake does the same for its `excelApi`.
+ */
+const MIN_API: Record<string, string> = {
+  "workbook.GetActiveCell": "1.7",
+  "workbook.Functions": "1.2",
+  "workbook.PivotTables": "1.3",
+  "worksheets.GetItemOrNullObject": "1.4",
+  "worksheets.GetFirst": "1.5",
+  "worksheet.FreezePanes": "1.7",
+  "worksheet.PivotTables": "1.3",
+  "worksheet.GetUsedRange(valuesOnly)": "1.2",
+  "range.GetTables": "1.9",
+  "range.GetSurroundingRegion": "1.7",
+  "range.GetResizedRange": "1.3",
+  "rangeFormat.ColumnWidth": "1.2",
+  "pivotTables.Add": "1.8",
+  "pivot.Hierarchies": "1.8",
+  "dataHierarchy.NumberFormat": "1.8",
+};
+
 /** An in-memory Excel that answers office.js requests. */
 export class FakeExcel {
   sheets: FakeSheet[] = [];
@@ -444,7 +468,13 @@ export class FakeExcel {
     return this.tables.some((t) => t !== except && t.name.toLowerCase() === n) || this.names.some((x) => x.toLowerCase() === n);
   }
 
+  private gate(key: string) {
+    const v = MIN_API[key];
+    if (v && !this.isSetSupported("ExcelApi", v)) throw new WireError("ApiNotFound", `${key} needs ExcelApi ${v}; this Excel has ${this.excelApi}`);
+  }
+
   private property(o: Obj, name: string): Obj {
+    this.gate(`${o.t}.${name}`);
     switch (`${o.t}.${name}`) {
       case "workbook.Worksheets": return { t: "worksheets" };
       case "workbook.Tables": return { t: "tables" };
@@ -474,6 +504,8 @@ export class FakeExcel {
 
   private method(o: Obj, name: string, args: unknown[], isAction = false): unknown {
     const key = `${o.t}.${name}`;
+    this.gate(key);
+    if (key === "worksheet.GetUsedRange" && args.length) this.gate("worksheet.GetUsedRange(valuesOnly)");
     switch (key) {
       case "worksheets.Add": {
         const n = String(args[0] ?? `Sheet${this.sheets.length + 1}`);
@@ -504,7 +536,10 @@ export class FakeExcel {
         if (!this.active) throw new WireError("ItemNotFound", "no active cell");
         return { t: "range", ws: this.active.sheet, b: { top: this.active.row, left: this.active.col, bottom: this.active.row, right: this.active.col } };
       }
-      case "workbook.GetSelectedRange": return this.method({ t: "workbook" }, "GetActiveCell", []);
+      case "workbook.GetSelectedRange": {
+        if (!this.active) throw new WireError("ItemNotFound", "no selection");
+        return { t: "range", ws: this.active.sheet, b: { top: this.active.row, left: this.active.col, bottom: this.active.row, right: this.active.col } };
+      }
       case "range.Select": { const r = o as { ws: FakeSheet; b: Bounds }; this.selected.push(`${r.ws.name}!${a1(r.b)}`); return null; }
       case "range.GetTables": {
         const r = o as { ws: FakeSheet; b: Bounds };
@@ -630,6 +665,7 @@ export class FakeExcel {
   }
 
   private setProp(o: Obj, name: string, value: unknown) {
+    this.gate(`${o.t}.${name}`);
     if (o.t === "range") {
       const { ws, b } = o;
       const rows = b.bottom - b.top + 1, cols = b.right - b.left + 1;
