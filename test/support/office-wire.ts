@@ -505,7 +505,7 @@ export class FakeExcel {
   private method(o: Obj, name: string, args: unknown[], isAction = false): unknown {
     const key = `${o.t}.${name}`;
     this.gate(key);
-    if (key === "worksheet.GetUsedRange" && args.length) this.gate("worksheet.GetUsedRange(valuesOnly)");
+    if (key === "worksheet.GetUsedRange" && args[0] !== undefined && args[0] !== null) this.gate("worksheet.GetUsedRange(valuesOnly)");
     switch (key) {
       case "worksheets.Add": {
         const n = String(args[0] ?? `Sheet${this.sheets.length + 1}`);
