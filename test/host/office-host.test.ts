@@ -325,3 +325,27 @@ describe("older Excel (the pane-only manifest: Office 2016/2019 volume, Office O
     }
   });
 });
+
+describe("the API sets in manifest.xml are the ones the code needs", () => {
+  test("with exactly the declared ExcelApi version, every Office host operation works (pivots included)", async () => {
+    const xml = require("fs").readFileSync(require("path").join(__dirname, "..", "..", "manifest.xml"), "utf8") as string;
+    const declared = /<Set Name="ExcelApi" MinVersion="([\d.]+)"/.exec(xml)![1];
+    expect(declared).toBe("1.9");
+    const fake = excel({ excelApi: declared });
+    const ws = fake.addSheet("申报表", table(5));
+    fake.addTable("申报表格", ws, "A1:I6");
+    fake.active = { sheet: ws, row: 3, col: 2 };
+    const host = new OfficeHost();
+    expect(host.supportsPivots()).toBe(true);
+    expect((await host.readRegion({ kind: "selection" })).tableName).toBe("申报表格");
+    expect(await host.listTables()).toEqual([{ name: "申报表格", sheet: "申报表", address: "A1:I6" }]);
+    const w = await host.writeSheet({ name: "结果表", columns: [{ header: "项目名称" }, { header: "金额", numFmt: "#,##0.00" }], rows: [["智能工厂", 300000]], tableName: "CZ_Results", freezeHeader: true });
+    await host.addPivots("透视报表", [{ name: "CZ_Pivot", sourceTable: w.tableNames!.CZ_Results, rows: ["项目名称"], columns: [], values: [{ field: "金额", summary: "sum" }] }]);
+    await host.selectCell("申报表", 2, 0);
+    await host.insertFormula('=CZ.SUBSIDY("smart_factory")');
+    expect(fake.records.filter((r) => r.failed)).toEqual([]);
+    // One version lower, the selection read (Range.getTables, 1.9) would be refused without the fallback.
+    const older = new FakeExcel({ excelApi: "1.8" });
+    expect(older.isSetSupported("ExcelApi", "1.9")).toBe(false);
+  });
+});
