@@ -9,7 +9,6 @@ import https from "https";
 import path from "path";
 import { ROOT } from "./ensure-dist";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const start = require("../../scripts/start.js") as {
   plan: (platform: string, argv: string[]) => "sideload" | "serve";
   debuggingCommand: (installed: string | null) => { cmd: string; args: string[]; how: string };
