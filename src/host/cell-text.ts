@@ -32,7 +32,7 @@ export function needsTextFormat(s: string): boolean {
   const x = t.trim();
   if (/^[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i.test(x)) return true;
   if (/^(true|false)$/i.test(x)) return true;
-  if (/^\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?$/.test(x)) return true;
+  if (/^\d{1,4}[-/.年]\d{1,2}(月|[-/.月]\d{1,4}日?)?$/.test(x)) return true;
   return false;
 }
 

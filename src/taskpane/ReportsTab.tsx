@@ -154,7 +154,8 @@ export function ReportsTab() {
       const first = topLeft(w.tableAddress);
       if (first) await host.selectCell(w.name, first.row, first.col);
       setWritten((l) => [...l, w.name]);
-      done(t("results_written", { name: w.name, table: spec.tableName ?? RESULTS_TABLE }));
+      const wanted = spec.tableName ?? RESULTS_TABLE;
+      done(t("results_written", { name: w.name, table: w.tableNames?.[wanted] ?? wanted }));
     });
 
   const buildPivots = () =>

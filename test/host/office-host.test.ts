@@ -6,6 +6,7 @@
  */
 import { HostError, OfficeHost, cellAddress, colLetters, layoutSheet, rangeAddress, sheetOf, stripSheet, uniqueSheetName } from "../../src/host/office-host";
 import type { SheetSpec } from "../../src/host/types";
+import { needsTextFormat } from "../../src/host/cell-text";
 import { errorText } from "../../src/taskpane/context";
 import { FakeExcel, connectOfficeJs, rangeSets, typeInto, type WireRecord } from "../support/office-wire";
 
@@ -249,6 +250,13 @@ describe("text stays text", () => {
 });
 
 describe("the injection guard", () => {
+  test("needsTextFormat: NFKC before the check; formula starts after spaces/tabs, lone =, leading ', values Excel would convert", () => {
+    for (const s of ["=1", "=", "＝1", "＋1", "－1", "＠A1", " =1", "\t=1", "\u3000=1", "\n=1", "'x", "30", "913411001000000409", "１２", "50%", "1,234", "TRUE", "2024-03-01", "2024年3月"]) {
+      expect({ s, risky: needsTextFormat(s) }).toEqual({ s, risky: true });
+    }
+    for (const s of ["", "滁州某公司", "a=b", "琅琊区", "smart_factory", "[错误] 校验位"]) expect({ s, risky: needsTextFormat(s) }).toEqual({ s, risky: false });
+  });
+
   const risky = ["=cmd|' /C calc'!A0", "=", "＝1+1", "＋SUM(A1)", "－1+2", "＠A1", "+1", "-2", "@SUM(1)", "'公司名", "''双引号", " =1+1", "\t=1+1", "\u3000＝1"];
 
   test("formula-like text (NFKC, lone =, leading ' space tab) is written as literal text in a @ cell", async () => {
