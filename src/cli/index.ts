@@ -8,6 +8,9 @@ import { PolicyInputError, runCalc, runPrograms } from "./calc";
 import { CliError, cliMessage } from "./messages";
 import { runReport } from "./report";
 import { runValidate } from "./validate";
+import type { PolicySet } from "../policy/types";
+// The composition root of the CLI: the shipped catalogues are bound here and passed down.
+import { SHIPPED_POLICY } from "../policy/shipped";
 
 export interface Io {
   out: (s: string) => void;
@@ -20,7 +23,7 @@ const defaultIo: Io = {
 };
 
 /** Run one command; returns the exit code. Never throws. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo, policy: PolicySet = SHIPPED_POLICY): Promise<number> {
   let args: ParsedArgs | null = null;
   const lang = peekLang(argv);
   try {
@@ -32,14 +35,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const { lang: l, json, positional } = args;
     switch (args.command) {
       case "calc":
-        return runCalc(positional, json, l, io.out);
+        return runCalc(positional, json, l, io.out, policy);
       case "programs":
         if (positional.length) throw new CliError("too_many_args", { cmd: "programs", extra: positional.join(" ") });
-        return runPrograms(json, l, io.out);
+        return runPrograms(json, l, io.out, policy);
       case "validate":
-        return await runValidate(args, io);
+        return await runValidate(args, io, policy);
       case "report":
-        return await runReport(args, io);
+        return await runReport(args, io, policy);
       default:
         throw new CliError("unknown_command", { name: args.command }, 2, true);
     }

@@ -14,6 +14,7 @@ import type { Io } from "./index";
 import { CliError } from "./messages";
 import { renderTable } from "./text-table";
 import { fileHash, loadAndValidate } from "./validate";
+import type { PolicySet } from "../policy/types";
 import { checkOut, inspectXlsx, writeWorkbookAtomic } from "./xlsx-file";
 
 import { ExcelJS } from "./exceljs-node";
@@ -51,7 +52,7 @@ function sumsTable(lines: SummaryLine[], grand: Sums, lang: Lang): string {
 
 const sumsJson = (s: Sums) => ({ count: s.count, requested: fenToYuan(s.requested), total: fenToYuan(s.total), city: fenToYuan(s.city), beneficiary: fenToYuan(s.beneficiary) });
 
-export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
+export async function runReport(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "report" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "report", extra: args.positional.slice(1).join(" ") });
@@ -60,9 +61,9 @@ export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
 
   const insp = inspectXlsx(file);
   const before = fileHash(file);
-  const { report } = await loadAndValidate(file, args.sheet, false, insp);
+  const { report } = await loadAndValidate(file, args.sheet, false, insp, policy);
   const lang = args.lang;
-  const bundle = buildReports(report, { lang, now: new Date() });
+  const bundle = buildReports(report, policy, { lang, now: new Date() });
 
   const wb = new ExcelJS.Workbook();
   wb.creator = "cz-subsidy";

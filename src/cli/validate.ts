@@ -14,6 +14,7 @@ import { CliError } from "./messages";
 import { buildValidationSheet } from "./report-sheet";
 import { renderTable } from "./text-table";
 import { ruleTitle, validateRegion } from "./validation-api";
+import type { PolicySet } from "../policy/types";
 import { checkOut, inspectXlsx, openBook, writeWorkbookAtomic, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
 
 export function fileHash(file: string): string {
@@ -36,11 +37,11 @@ export interface LoadedValidation {
 }
 
 /** Open, pick the sheet and validate. Without --sheet: the first sheet with a recognisable header. */
-export async function loadAndValidate(file: string, sheet: string | undefined, forceFull: boolean, insp: Inspection = inspectXlsx(file)): Promise<LoadedValidation> {
+export async function loadAndValidate(file: string, sheet: string | undefined, forceFull: boolean, insp: Inspection, policy: PolicySet): Promise<LoadedValidation> {
   const book = await openBook(file, insp, forceFull ? { forceMode: "full" } : {});
   if (sheet !== undefined) {
     const read = await book.readSheet(sheet);
-    const v = validateRegion(read.region);
+    const v = validateRegion(read.region, policy);
     if (!v.ok) throw noHeader(read, v.error);
     return { book, read, report: v.report };
   }
@@ -57,7 +58,7 @@ export async function loadAndValidate(file: string, sheet: string | undefined, f
       }
       throw e;
     }
-    const v = validateRegion(read.region);
+    const v = validateRegion(read.region, policy);
     if (v.ok) return { book, read, report: v.report };
     firstFailure ??= noHeader(read, v.error);
     if (book.mode === "stream") break; // each streamed read is a full pass: do not scan every sheet of a big file
@@ -178,7 +179,7 @@ export function validationText(r: ValidationReport, lang: Lang, file: string, ad
   return lines.join("\n");
 }
 
-export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
+export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "validate" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "validate", extra: args.positional.slice(1).join(" ") });
@@ -186,7 +187,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
 
   const insp = inspectXlsx(file);
   const before = args.out !== undefined ? fileHash(file) : null;
-  const { book, read, report } = await loadAndValidate(file, args.sheet, args.out !== undefined, insp);
+  const { book, read, report } = await loadAndValidate(file, args.sheet, args.out !== undefined, insp, policy);
 
   let written: { path: string; sheet: string } | null = null;
   if (args.out !== undefined && book.host && book.workbook) {

@@ -6,6 +6,8 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { detectHost } from "./detect-host";
+import { SHIPPED_POLICY } from "../policy/shipped";
 
 const container = document.getElementById("container") ?? document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
-createRoot(container).render(<App detect={(onLate) => detectHost(8000, onLate)} />);
+// The composition root of the pane: the shipped catalogues are bound here and passed down.
+createRoot(container).render(<App detect={(onLate) => detectHost(8000, onLate)} policy={SHIPPED_POLICY} />);

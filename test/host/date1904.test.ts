@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { ExcelJsHost } from "../../src/host/exceljs-host";
 import { isoToSerial } from "../../src/policy";
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { DATE_1904_OFFSET, validateTable } from "../../src/validation/validate";
 
 const HEADER = ["企业名称", "统一社会信用代码", "所属地区", "项目类别", "项目名称", "计算基数（元）", "认定等级/条件", "认定日期", "申报金额（元）"];
@@ -18,14 +19,14 @@ test("1904 offset: 1904-01-01 is serial 0 there and 1462 in the 1900 system", ()
 });
 
 test("validation reads a 1904 serial as the right day (and a 1900 serial unchanged)", () => {
-  const in1904 = validateTable({ values: [HEADER, row(serial1900 - DATE_1904_OFFSET)], date1904: true });
-  const in1900 = validateTable({ values: [HEADER, row(serial1900)] });
-  const unshifted = validateTable({ values: [HEADER, row(serial1900 - DATE_1904_OFFSET)] });
+  const in1904 = validateTable({ values: [HEADER, row(serial1900 - DATE_1904_OFFSET)], date1904: true }, SHIPPED_POLICY);
+  const in1900 = validateTable({ values: [HEADER, row(serial1900)] }, SHIPPED_POLICY);
+  const unshifted = validateTable({ values: [HEADER, row(serial1900 - DATE_1904_OFFSET)] }, SHIPPED_POLICY);
   expect(in1904.rows[0].dateIso).toBe("2022-03-01");
   expect(in1900.rows[0].dateIso).toBe("2022-03-01");
   expect(unshifted.rows[0].dateIso).toBe("2018-02-28"); // what the old reading gave: four years early
   // Text dates are not shifted.
-  expect(validateTable({ values: [HEADER, row("2022-03-01")], date1904: true }).rows[0].dateIso).toBe("2022-03-01");
+  expect(validateTable({ values: [HEADER, row("2022-03-01")], date1904: true }, SHIPPED_POLICY).rows[0].dateIso).toBe("2022-03-01");
 });
 
 test("ExcelJS: a workbook saved with the 1904 system is reported as such", async () => {
@@ -39,7 +40,7 @@ test("ExcelJS: a workbook saved with the 1904 system is reported as such", async
   await back.xlsx.load(buf as ArrayBuffer);
   const region = await new ExcelJsHost(back).readRegion({ kind: "sheet" });
   expect(region.date1904).toBe(true);
-  expect(validateTable({ values: region.values, date1904: region.date1904 }).rows[0].dateIso).toBe("2022-03-01");
+  expect(validateTable({ values: region.values, date1904: region.date1904 }, SHIPPED_POLICY).rows[0].dateIso).toBe("2022-03-01");
   const plain = new ExcelJS.Workbook();
   plain.addWorksheet("a").addRow(["x"]);
   expect((await new ExcelJsHost(plain).readRegion({ kind: "sheet" })).date1904).toBeUndefined();

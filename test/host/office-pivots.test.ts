@@ -6,6 +6,7 @@
  * fallback.
  */
 import { OfficeHost, uniqueSheetName } from "../../src/host/office-host";
+import { CATALOGUE_2021 } from "../../src/policy";
 import { PIVOT_NAMES, awardsChart, pivotPlan, pivotSpecs, resultsSheet, summarySheet } from "../../src/reports";
 import { buildReport, SAMPLE } from "../reports/fixtures";
 import { FakeExcel, connectOfficeJs } from "../support/office-wire";
@@ -24,7 +25,7 @@ async function workbookWithResults(host: OfficeHost, fake: FakeExcel) {
   fake.addSheet("申报表", [["企业名称"], ["甲"]]);
   const results = resultsSheet(report, "zh");
   const r = await host.writeSheet(results);
-  const summary = summarySheet(report, "zh");
+  const summary = summarySheet(report, CATALOGUE_2021, "zh");
   const s = await host.writeSheet(summary);
   return { results, r, summary, s };
 }
@@ -51,7 +52,7 @@ describe("OfficeHost.addPivots", () => {
         data: [
           { field: "市财政承担（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
           { field: "受益财政承担（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
-          { field: "核定奖补（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
+          { field: "应拨付奖补（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
         ],
       },
       {
@@ -60,7 +61,7 @@ describe("OfficeHost.addPivots", () => {
         source: { kind: "table", name: table },
         rows: ["所属地区"],
         columns: ["年度"],
-        data: [{ field: "核定奖补（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" }],
+        data: [{ field: "应拨付奖补（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" }],
       },
     ]);
     // The destinations: side by side, the first uses A–D (1 row field + 3 values), then 2 blank columns.
@@ -72,7 +73,7 @@ describe("OfficeHost.addPivots", () => {
     expect(adds.every((p) => (p.ArgumentInfo!.ReferencedObjectPathIds ?? [])[1] > 0)).toBe(true);
     expect(chart.range).toMatch(/^A\d+:B\d+$/);
     expect(fake.charts.map((c) => ({ sheet: c.sheet.name, type: c.type, source: c.source, title: c.title, position: c.position }))).toEqual([
-      { sheet: "透视报表", type: "BarClustered", source: `${s.name}!${chart.range}`, title: "各地区核定奖补（元）", position: ["A30", "I50"] },
+      { sheet: "透视报表", type: "BarClustered", source: `${s.name}!${chart.range}`, title: "各地区应拨付奖补（元）", position: ["A30", "I50"] },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { render, screen, waitFor, act } from "@testing-library/react";
 import { App, type Detected } from "../../src/taskpane/App";
 import { detectHost } from "../../src/taskpane/detect-host";
 import { STRINGS } from "../../src/taskpane/i18n";
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 
 function fakeOffice(onReady: () => Promise<{ host: string | null }>) {
   (globalThis as any).Office = { onReady, HostType: { Excel: "Excel" }, context: { displayLanguage: "zh-CN" } };
@@ -70,7 +71,7 @@ test("a slow onReady outside Excel (a plain browser with office.js) stays in bro
 test("the pane leaves browser mode (file picker) when Excel reports itself late", async () => {
   let late!: (d: Detected) => void;
   const officeHost = { kind: "office" as const, listTables: async () => [], listSheets: async () => [], readRegion: async () => { throw new Error("unused"); }, selectCell: async () => undefined, writeSheet: async () => { throw new Error("unused"); } };
-  render(<App detect={(onLate) => ((late = onLate), Promise.resolve({ mode: "browser", host: null }))} />);
+  render(<App detect={(onLate) => ((late = onLate), Promise.resolve({ mode: "browser", host: null }))} policy={SHIPPED_POLICY} />);
   expect(await screen.findByTestId("browser-banner")).toBeTruthy();
   expect(screen.getByTestId("file-input")).toBeTruthy();
   act(() => late({ mode: "office", host: officeHost }));
