@@ -7,6 +7,7 @@ import fs from "fs";
 import path from "path";
 import { benchBundles } from "./bundles";
 import { benchFunctions } from "./functions";
+import { measureOfficeRequests } from "./office-requests";
 import { benchSyncs } from "./syncs";
 import { benchValidation } from "./validation";
 
@@ -40,7 +41,14 @@ async function main() {
   ]);
 
   const syncs = await benchSyncs();
-  table("c. Office.js context.sync calls (counting mock)", Object.entries(syncs).map(([k, v]) => [k, v] as [string, number]));
+  table("c. Office.js context.sync calls (real office.js serializer, fake Excel)", Object.entries(syncs).map(([k, v]) => [k, v] as [string, number]));
+
+  const requests = await measureOfficeRequests(100_000, { formulas: 50_000 });
+  table("e. Largest Office.js request per operation (real office.js serializer; Excel on the web refuses > 5 MB)", [
+    ...Object.entries(requests).map(
+      ([op, f]) => [op, `${f.max_request_bytes.toLocaleString("en")} B`, `response ${f.max_response_bytes.toLocaleString("en")} B, ${f.requests} requests${f.failed ? `, ${f.failed} REFUSED` : ""}`] as [string, string, string],
+    ),
+  ]);
 
   const bundles = benchBundles();
   table("d. Bundles (minified / gzipped bytes)", [
@@ -57,6 +65,7 @@ async function main() {
     functions,
     validation: { ms_100k: validation.ms_100k, scaling_100k_over_10k: validation.scaling_100k_over_10k, core: validation.core, cli: validation.cli },
     syncs,
+    office_requests: requests,
     bundles,
   };
   fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");

@@ -8,7 +8,7 @@ export type Validated = { ok: true; report: ValidationReport } | { ok: false; er
 /** Validate a block read from a sheet; { ok: false } when it has no usable header row. */
 export function validateRegion(region: RegionData, policy: PolicySet): Validated {
   try {
-    return { ok: true, report: validateTable({ values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet }, policy) };
+    return { ok: true, report: validateTable({ values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet, date1904: region.date1904 }, policy) };
   } catch (e) {
     if (isTableError(e)) return { ok: false, error: e };
     throw e;

@@ -153,7 +153,8 @@ export function ReportsTab() {
       const first = topLeft(w.tableAddress);
       if (first) await host.selectCell(w.name, first.row, first.col);
       setWritten((l) => [...l, w.name]);
-      done(t("results_written", { name: w.name, table: spec.tableName ?? RESULTS_TABLE }));
+      const wanted = spec.tableName ?? RESULTS_TABLE;
+      done(t("results_written", { name: w.name, table: w.tableNames?.[wanted] ?? wanted }));
     });
 
   const buildPivots = () =>
@@ -168,11 +169,13 @@ export function ReportsTab() {
         const s = await host.writeSheet(summary);
         // A name no sheet has yet: the host creates exactly this sheet for the pivots.
         const pivotSheet = uniqueSheetName(PIVOT_SHEET[lang], await host.listSheets());
-        const { pivots, chart } = pivotReport(summary, s.name, lang, results.tableName ?? RESULTS_TABLE);
+        // The host may have renamed the table (a defined name or table with that name exists): use the name it reports.
+        const wanted = results.tableName ?? RESULTS_TABLE;
+        const { pivots, chart } = pivotReport(summary, s.name, lang, r.tableNames?.[wanted] ?? wanted);
         await host.addPivots(pivotSheet, pivots, chart);
         setNote(null);
         setWritten((l) => [...l, r.name, s.name, pivotSheet]);
-        done(t("pivots_written", { results: r.name, table: results.tableName ?? RESULTS_TABLE, summary: s.name, name: pivotSheet }));
+        done(t("pivots_written", { results: r.name, table: r.tableNames?.[wanted] ?? wanted, summary: s.name, name: pivotSheet }));
       } else {
         const summary = withUniqueTables(summarySheet(report, policy.fallback, lang), taken);
         const s = await host.writeSheet(summary);
