@@ -6,8 +6,6 @@
 import { parseArgs, peekLang, type ParsedArgs } from "./args";
 import { PolicyInputError, runCalc, runPrograms } from "./calc";
 import { CliError, cliMessage } from "./messages";
-import { runReport } from "./report";
-import { runValidate } from "./validate";
 
 export interface Io {
   out: (s: string) => void;
@@ -36,10 +34,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case "programs":
         if (positional.length) throw new CliError("too_many_args", { cmd: "programs", extra: positional.join(" ") });
         return runPrograms(json, l, io.out);
+      // File commands load ExcelJS: imported only when used, so calc/programs start fast.
       case "validate":
-        return await runValidate(args, io);
+        return await (await import("./validate")).runValidate(args, io);
       case "report":
-        return await runReport(args, io);
+        return await (await import("./report")).runReport(args, io);
       default:
         throw new CliError("unknown_command", { name: args.command }, 2, true);
     }
