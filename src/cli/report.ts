@@ -92,7 +92,7 @@ export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
     bundle = buildReports(report, { lang, now: new Date() });
     plan = pivotPlan({ supportsPivots: () => false });
     if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
-    written = writeNewWorkbook(args.out, [bundle.results, bundle.summary, bundle.progress], (n) => progress.update(lang === "zh" ? `写入报表：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));
+    written = await writeNewWorkbook(args.out, [bundle.results, bundle.summary, bundle.progress], (n) => progress.update(lang === "zh" ? `写入报表：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));
   } finally {
     progress.done();
   }

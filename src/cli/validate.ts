@@ -259,7 +259,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
       const spec = buildValidationSheet(checked.sheets, path.basename(file), new Date(), checked.skipped);
       // Paranoia: the input must still be byte-identical before anything is written.
       if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
-      const name = appendSheetToPackage(insp, args.out, spec, (n) => progress.update(args.lang === "zh" ? `写入报告：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));
+      const name = await appendSheetToPackage(insp, args.out, spec, (n) => progress.update(args.lang === "zh" ? `写入报告：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));
       written = { path: args.out, sheet: name };
     }
   } finally {

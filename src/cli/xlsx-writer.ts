@@ -248,7 +248,7 @@ function cellXml(ref: string, v: CellSpec | undefined, s: number, linkStyle: num
 }
 
 /** A SheetSpec laid out as ExcelJsHost.writeSheet lays it out (src/reports sheetLayout), streamed. */
-function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook, tableNames: string[], onRows?: (n: number) => void): TableDef[] {
+async function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook, tableNames: string[], onRows?: (n: number) => void): Promise<TableDef[]> {
   const tables: TableDef[] = [];
   const preamble = spec.preamble ?? [];
   const headerRow = preamble.length ? preamble.length + 2 : 1;
@@ -276,7 +276,7 @@ function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook, table
   preamble.forEach((text, i) => line(cellXml(a1(row, 0), text, i === 0 ? titleStyle : 0, linkStyle)));
   if (preamble.length) row++;
 
-  const block = (columns: ColumnSpec[], rows: CellSpec[][], tableName: string | undefined) => {
+  const block = async (columns: ColumnSpec[], rows: CellSpec[][], tableName: string | undefined) => {
     const width = columns.length;
     const top = row;
     const asTable = !!tableName && width > 0;
@@ -292,7 +292,11 @@ function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook, table
         cells += cellXml(a1(row, j), v, numeric ? (fmt[j] ?? 0) : 0, linkStyle);
       }
       line(cells);
-      if (onRows && ++n % 5000 === 0) onRows(n);
+      // Let the event loop run now and then: a signal (Ctrl+C) is handled mid-write, not after it.
+      if (++n % 2000 === 0) {
+        onRows?.(n);
+        await new Promise((r) => setImmediate(r));
+      }
     }
     if (asTable && rows.length === 0) row++; // a table needs one (empty) data row
     if (asTable) {
@@ -301,11 +305,11 @@ function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook, table
       tables.push({ name, ref: `${a1(top, 0)}:${a1(row - 1, width - 1)}`, headers });
     }
   };
-  block(spec.columns, spec.rows, spec.tableName);
+  await block(spec.columns, spec.rows, spec.tableName);
   for (const b of spec.blocks ?? []) {
     row++;
     line(cellXml(a1(row, 0), b.title, boldStyle, linkStyle));
-    block(b.columns, b.rows, b.tableName);
+    await block(b.columns, b.rows, b.tableName);
   }
   w.write("</sheetData>");
   if (tables.length) w.write(`<tableParts count="${tables.length}">${tables.map((_t, i) => `<tablePart r:id="rIdT${i + 1}"/>`).join("")}</tableParts>`);
@@ -361,11 +365,11 @@ function openTemp(target: string): { fd: number; tmp: string; commit: () => void
   };
 }
 
-function guarded<T>(target: string, body: (zip: ZipWriter) => T): T {
+async function guarded<T>(target: string, body: (zip: ZipWriter) => Promise<T>): Promise<T> {
   const t = openTemp(target);
   try {
     const zip = new ZipWriter(t.fd);
-    const r = body(zip);
+    const r = await body(zip);
     zip.finish();
     fs.fsyncSync(t.fd);
     t.commit();
@@ -378,18 +382,18 @@ function guarded<T>(target: string, body: (zip: ZipWriter) => T): T {
 }
 
 /** Write a new workbook holding the given sheets, in order. Returns the sheet names used. */
-export function writeNewWorkbook(target: string, specs: SheetSpec[], onRows?: (n: number) => void): string[] {
-  return guarded(target, (zip) => {
+export async function writeNewWorkbook(target: string, specs: SheetSpec[], onRows?: (n: number) => void): Promise<string[]> {
+  return guarded(target, async (zip) => {
     const styles = new StyleBook({ fonts: 1, fills: 2, xfs: 1, nextNumFmt: 164 });
     const names: string[] = [];
     const tableNames: string[] = [];
     let tableNo = 0;
     const ct: string[] = [];
-    specs.forEach((spec, i) => {
+    for (const [i, spec] of specs.entries()) {
       const name = uniqueSheetName(spec.name, names);
       names.push(name);
       const w = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
-      const tables = writeSheetXml(w, spec, styles, tableNames, onRows);
+      const tables = await writeSheetXml(w, spec, styles, tableNames, onRows);
       w.end();
       ct.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_WS}"/>`);
       if (tables.length) {
@@ -400,7 +404,7 @@ export function writeNewWorkbook(target: string, specs: SheetSpec[], onRows?: (n
           ct.push(`<Override PartName="/xl/tables/table${tableNo}.xml" ContentType="${CT_TABLE}"/>`);
         });
       }
-    });
+    }
     zip.file("xl/styles.xml", styles.newStylesXml());
     zip.file(
       "xl/workbook.xml",
@@ -444,7 +448,7 @@ function readEntryText(fd: number, e: { method: number; compressed: number }, st
  * Copy the user's workbook (already inspected and size-checked) to `target` with `spec` added
  * as a new last sheet (a unique name). Returns the sheet name used.
  */
-export function appendSheetToPackage(insp: Inspection, target: string, spec: SheetSpec, onRows?: (n: number) => void): string {
+export async function appendSheetToPackage(insp: Inspection, target: string, spec: SheetSpec, onRows?: (n: number) => void): Promise<string> {
   const located = dataOffsets(insp);
   const byName = new Map(located.map((x) => [x.e.name, x]));
   const src = fs.openSync(insp.path, "r");
@@ -501,10 +505,14 @@ export function appendSheetToPackage(insp: Inspection, target: string, spec: She
     if (!base) styles.enabled = false;
 
     const replaced = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
-    return guarded(target, (zip) => {
-      for (const x of located) if (!replaced.has(x.e.name)) zip.copy(src, x.e, x.start);
+    return await guarded(target, async (zip) => {
+      for (const x of located) {
+        if (replaced.has(x.e.name)) continue;
+        zip.copy(src, x.e, x.start);
+        await new Promise((r) => setImmediate(r));
+      }
       const w = zip.entry(sheetPath);
-      const tables = writeSheetXml(w, spec, styles, tableNames, onRows);
+      const tables = await writeSheetXml(w, spec, styles, tableNames, onRows);
       w.end();
       const ct: string[] = [`<Override PartName="/${sheetPath}" ContentType="${CT_WS}"/>`];
       if (tables.length) {

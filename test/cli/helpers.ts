@@ -8,7 +8,6 @@ import ExcelJS from "exceljs";
 
 export const ROOT = path.resolve(__dirname, "../..");
 /** The bundle `npm run build` makes; rebuilt here (esbuild, well under a second) when older than its sources. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const CLI: string = require(path.join(ROOT, "scripts", "build-cli.js")).ensureCli();
 
 export interface CliRun {
