@@ -282,7 +282,8 @@ export type ReadProgress = (sheet: string, rows: number) => void;
  * warrant). Counts cells with values against LIMITS.maxCells and stops at once beyond it.
  */
 class BlockBuilder {
-  private readonly rows: Array<[number, unknown[]]> = [];
+  private rowNos: number[] = [];
+  private lines: unknown[][] = [];
   top = Infinity;
   bottom = -Infinity;
   left = Infinity;
@@ -302,7 +303,8 @@ class BlockBuilder {
       if (c < this.left) this.left = c;
       if (c > this.right) this.right = c;
     }
-    this.rows.push([rowNo, line]);
+    this.rowNos.push(rowNo);
+    this.lines.push(line);
     if (rowNo < this.top) this.top = rowNo;
     if (rowNo > this.bottom) this.bottom = rowNo;
   }
@@ -314,20 +316,29 @@ class BlockBuilder {
     const width = right - left + 1;
     // Dense (every cell, null when empty) when the block is not much larger than its cells.
     const dense = height * width <= Math.max(1_000_000, 4 * this.cells);
-    const values: unknown[][] = dense ? Array.from({ length: height }, () => new Array(width).fill(null)) : new Array(height);
-    for (const [r, line] of this.rows) {
-      let out = values[r - top];
-      if (!out) {
-        out = [];
-        values[r - top] = out;
+    const values: unknown[][] = new Array(height);
+    for (let k = 0; k < this.rowNos.length; k++) {
+      const line = this.lines[k];
+      this.lines[k] = EMPTY; // let the row go as soon as it has moved
+      let out: unknown[];
+      if (left === 0 && line.length <= width) {
+        out = line; // reuse the row's own array (no second copy of the table)
+        if (dense) for (let c = 0; c < width; c++) if (out[c] === undefined) out[c] = null;
+      } else {
+        out = dense ? new Array(width).fill(null) : [];
+        for (let c = left; c < line.length; c++) if (line[c] !== undefined) out[c - left] = line[c];
       }
-      for (let c = left; c < line.length; c++) if (line[c] !== undefined) out[c - left] = line[c];
+      values[this.rowNos[k] - top] = out;
     }
-    this.rows.length = 0;
+    if (dense) for (let i = 0; i < height; i++) if (!values[i]) values[i] = new Array(width).fill(null);
+    this.rowNos = [];
+    this.lines = [];
     const address = height === 1 && width === 1 ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
     return { sheet: this.sheet, address, firstRow: top, firstCol: left, values };
   }
 }
+
+const EMPTY: unknown[] = [];
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
