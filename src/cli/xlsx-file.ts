@@ -229,13 +229,18 @@ export class UncachedFormula {
   }
 }
 
-/** An ExcelJS cell value as the plain value validation reads, with uncached formulas marked. */
+/**
+ * An ExcelJS cell value as the plain value validation reads, with uncached formulas marked.
+ * Text is copied: the XML parser hands out slices of its 64 KB input chunks, and keeping one
+ * slice keeps its whole chunk (at 300,000 rows, most of the sheet's XML text).
+ */
 export function readCellValue(v: unknown): unknown {
   if (v !== null && typeof v === "object" && !(v instanceof Date)) {
     const o = v as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
     if (("formula" in o || "sharedFormula" in o) && o.result === undefined) return new UncachedFormula(String(o.formula ?? o.sharedFormula ?? ""));
   }
-  return plainValue(v);
+  const p = plainValue(v);
+  return typeof p === "string" && p.length > 12 ? (p + " ").slice(0, -1) : p;
 }
 
 /** A sheet read for validation: its values, plus what is known about merged cells. */
