@@ -37,7 +37,7 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** Ink share of a and the share of pixels where a and b differ (luminance), over their common area. */
+/** Ink share of a and b and the share of pixels where they differ (luminance), over their common area; computed in a blank page (the pane's CSP refuses data: URLs). */
 async function compare(page: Page, a: Buffer, b: Buffer): Promise<{ inkA: number; inkB: number; diff: number }> {
   return page.evaluate(
     async ([da, db]) => {
@@ -77,6 +77,7 @@ describeE2E("screenshots show Chinese glyphs, not boxes", () => {
   let server: http.Server;
   let browser: Browser;
   let page: Page;
+  let scratch: Page;
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(DIST, "taskpane.html"))) execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
@@ -87,6 +88,7 @@ describeE2E("screenshots show Chinese glyphs, not boxes", () => {
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     page = await browser.newPage({ viewport: { width: 420, height: 700 }, locale: "zh-CN" });
+    scratch = await browser.newPage();
     await page.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
@@ -114,36 +116,34 @@ describeE2E("screenshots show Chinese glyphs, not boxes", () => {
     const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.width), height: Math.ceil(box.height) };
     const real = await page.screenshot({ clip });
 
-    // Twins of the title with every CJK character replaced by a Private-Use-Area one (tofu), drawn
-    // with the title's own computed font at a fixed spot on a white ground.
+    // The same element, same place, same clip, with every CJK character replaced by a
+    // Private-Use-Area one (tofu); restored afterwards.
     const twin = async (offset: number): Promise<Buffer> => {
-      const r = await page.evaluate(
+      await page.evaluate(
         ([text, off]) => {
           const el = [...document.querySelectorAll("body *")].find((e) => e.childElementCount === 0 && e.textContent === text) as HTMLElement;
-          const cs = getComputedStyle(el);
-          const span = document.createElement("span");
-          span.id = `tofu-${off}`;
-          span.textContent = text.replace(/[\u4e00-\u9fff]/g, (_c, i: number) => String.fromCharCode(0xe000 + off + i));
-          Object.assign(span.style, { position: "fixed", left: "0px", top: "0px", zIndex: "99999", background: "#fff", color: cs.color, font: cs.font, letterSpacing: cs.letterSpacing, whiteSpace: "pre" });
-          document.body.appendChild(span);
-          const b = span.getBoundingClientRect();
-          return { x: b.x, y: b.y, width: b.width, height: b.height };
+          el.textContent = text.replace(/[\u4e00-\u9fff]/g, (_c, i: number) => String.fromCharCode(0xe000 + off + i));
+          el.dataset.czTofu = "1";
         },
         [TITLE, offset] as const,
       );
-      const shot = await page.screenshot({ clip: { x: 0, y: 0, width: Math.ceil(r.width), height: Math.ceil(r.height) } });
-      await page.evaluate((off) => document.getElementById(`tofu-${off}`)?.remove(), offset);
+      const shot = await page.screenshot({ clip });
+      await page.evaluate((text) => {
+        const el = document.querySelector("[data-cz-tofu]") as HTMLElement;
+        el.textContent = text;
+        delete el.dataset.czTofu;
+      }, TITLE);
       return shot;
     };
     const tofuA = await twin(0);
     const tofuB = await twin(100);
 
     // Control: two different tofu strings look the same (the comparison sees boxes as equal).
-    const control = await compare(page, tofuA, tofuB);
+    const control = await compare(scratch, tofuA, tofuB);
     expect(control.diff).toBeLessThan(0.01);
 
     // The real title: ink on the page, and clearly not the tofu rendering.
-    const c = await compare(page, real, tofuA);
+    const c = await compare(scratch, real, tofuA);
     expect(c.inkA).toBeGreaterThan(0.03);
     expect(c.diff).toBeGreaterThan(0.05);
   }, 120_000);
