@@ -5,8 +5,10 @@
  * node_modules, and only by the commands that read or write files: the file commands are
  * dynamic imports, which esbuild keeps lazy inside the bundle).
  *
- * Run by `npm run build` (after webpack, whose clean step keeps dist/cli/) and on its own by
- * `npm run build:cli`; the CLI tests call buildCli() when the bundle is older than its sources.
+ * Run by `npm run build` (after webpack, whose clean step keeps dist/cli/), on its own by
+ * `npm run build:cli`, and by `prepare` after `npm ci` / `npm install` (so `npx cz-subsidy` works
+ * right after installing; with --if-possible it only notes a missing esbuild, as after an install
+ * without dev dependencies). The CLI tests call ensureCli() when the bundle is older than its sources.
  * The file is written to a temporary name and renamed, so a reader never sees half a bundle.
  */
 "use strict";
@@ -62,6 +64,14 @@ function ensureCli() {
 }
 
 if (require.main === module) {
+  if (process.argv.includes("--if-possible")) {
+    try {
+      require.resolve("esbuild");
+    } catch {
+      console.log("esbuild is not installed (dev dependency): the CLI bundle was not built; run npm run build later.");
+      process.exit(0);
+    }
+  }
   try {
     const out = buildCli();
     console.log(`CLI bundle: ${path.relative(ROOT, out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
