@@ -283,3 +283,35 @@ test("full load and streaming read a stray-cell sheet sparsely and stop beyond t
     }
   }
 });
+
+test("validate --out copies every part of the user's file unchanged and styles only its own sheet", async () => {
+  const { inspectXlsx } = await import("../../src/cli/xlsx-file");
+  const sample = path.join(__dirname, "../../examples/applications-sample.xlsx");
+  const out = path.join(dir, "copy-check.xlsx");
+  expect(runCli(["validate", sample, "--out", out]).code).toBe(1);
+  const src = inspectXlsx(sample).entries;
+  const dst = new Map(inspectXlsx(out).entries.map((e) => [e.name, e]));
+  const edited = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+  for (const e of src) {
+    const d = dst.get(e.name);
+    expect(d).toBeDefined();
+    if (!edited.has(e.name)) expect([e.name, d!.crc, d!.compressed, d!.uncompressed]).toEqual([e.name, e.crc, e.compressed, e.uncompressed]);
+  }
+  const wb = await readBack(out);
+  const ws = wb.getWorksheet("CZ校验报告")!;
+  let totalFmt: string | undefined;
+  let linkUnderlined = false;
+  ws.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.value === "核定金额") totalFmt = row.getCell(c.col + 1).numFmt;
+      if (c.value && typeof c.value === "object" && "formula" in c.value && /^HYPERLINK/.test(c.value.formula)) linkUnderlined ||= !!c.font?.underline;
+    }),
+  );
+  expect(totalFmt).toBe("#,##0.00");
+  expect(linkUnderlined).toBe(true);
+  // The user's own sheet keeps its formats (the styles it refers to are still at their indexes).
+  const orig = await readBack(sample);
+  const a = orig.worksheets[0].getCell("A1");
+  const b = wb.getWorksheet(orig.worksheets[0].name)!.getCell("A1");
+  expect([b.value, b.numFmt, b.font]).toEqual([a.value, a.numFmt, a.font]);
+});
