@@ -1,5 +1,5 @@
 /** `calc` and `programs`: the CLI face of the policy core. */
-import { DEFAULT_CATALOGUE, calculate, errorMessage, explain, fenToYuan, programTable, type Lang } from "../policy";
+import { calculate, errorMessage, explain, fenToYuan, programTable, type Lang, type PolicySet } from "../policy";
 import { excelArg } from "./args";
 import { CliError } from "./messages";
 import { renderTable } from "./text-table";
@@ -21,7 +21,7 @@ export class PolicyInputError extends Error {
 }
 
 /** Compute one case from CLI words. Returns the JSON shape; throws PolicyInputError for bad input. */
-export function calcCase(args: string[], lang: Lang): CalcJson {
+export function calcCase(args: string[], lang: Lang, policy: PolicySet): CalcJson {
   if (args.length === 0 || excelArg(args[0]) === null) throw new CliError("missing_program");
   if (args.length > 4) throw new CliError("too_many_args", { cmd: "calc", extra: args.slice(4).join(" ") });
   const outcome = calculate({
@@ -29,39 +29,33 @@ export function calcCase(args: string[], lang: Lang): CalcJson {
     amount: excelArg(args[1]),
     level: excelArg(args[2], { bools: true }),
     date: excelArg(args[3]),
-  });
+  }, policy);
   if (!outcome.ok) throw new PolicyInputError(errorMessage(outcome.error, lang));
   const r = outcome.result;
   return { program: r.program.code, total: fenToYuan(r.total), city: fenToYuan(r.city), beneficiary: fenToYuan(r.beneficiary), explanation: explain(r, lang) };
 }
 
-export function runCalc(args: string[], json: boolean, lang: Lang, print: (s: string) => void): number {
-  const c = calcCase(args, lang);
+export function runCalc(args: string[], json: boolean, lang: Lang, print: (s: string) => void, policy: PolicySet): number {
+  const c = calcCase(args, lang, policy);
   if (json) print(JSON.stringify(c));
   else print(String(c.total));
   return 0;
 }
 
-export function runPrograms(json: boolean, lang: Lang, print: (s: string) => void): number {
-  const table = programTable(DEFAULT_CATALOGUE, lang);
+export function runPrograms(json: boolean, lang: Lang, print: (s: string) => void, policy: PolicySet): number {
+  const cat = policy.fallback;
+  const table = programTable(cat, lang);
   if (json) {
     const keys = ["code", "name", "section", "rule", "rate", "cap", "threshold", "payer"];
     const rows = table.slice(1).map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] === "" ? null : r[i]])));
-    print(JSON.stringify({ catalogue: DEFAULT_CATALOGUE.id, programs: rows }));
+    print(JSON.stringify({ catalogue: cat.id, programs: rows }));
     return 0;
   }
   // code, 中文名, 条款, 规则, 承担 (the rate/cap/threshold are inside the rule text).
-  const pick = (r: (string | number)[]) => [r[0], r[1], lang === "zh" ? r[2] : sectionEn(String(r[2])), r[3], r[7]].map((x) => String(x));
+  const pick = (r: (string | number)[]) => [r[0], r[1], r[2], r[3], r[7]].map((x) => String(x));
   const head = lang === "zh" ? ["代码", "中文名", "条款", "规则", "承担"] : ["code", "name", "clause", "rule", "paid by"];
   const rows = [head, ...table.slice(1).map(pick)];
-  const title = lang === "zh" ? `${DEFAULT_CATALOGUE.title.zh}（${DEFAULT_CATALOGUE.validFrom} 至 ${DEFAULT_CATALOGUE.validTo}）` : `${DEFAULT_CATALOGUE.title.en} (${DEFAULT_CATALOGUE.validFrom} to ${DEFAULT_CATALOGUE.validTo})`;
+  const title = lang === "zh" ? `${cat.title.zh}（${cat.validFrom} 至 ${cat.validTo}）` : `${cat.title.en} (${cat.validFrom} to ${cat.validTo})`;
   print(title + "\n\n" + renderTable(rows));
   return 0;
-}
-
-const SECTION_NO: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 };
-
-/** "Section 二" → "Section 2". */
-function sectionEn(text: string): string {
-  return text.replace(/[一二三四五六七八]/, (c) => String(SECTION_NO[c]));
 }

@@ -8,6 +8,9 @@ import { parseArgs, peekLang, type ParsedArgs } from "./args";
 import { PolicyInputError, runCalc, runPrograms } from "./calc";
 import { installSignalHandlers, usePrivateTmpDir } from "./cleanup";
 import { CliError, cliMessage, commandHelp } from "./messages";
+import type { PolicySet } from "../policy/types";
+// The composition root of the CLI: the shipped catalogues are bound here and passed down.
+import { SHIPPED_POLICY } from "../policy/shipped";
 
 // Run when executed directly (the bundle, or tsx src/cli/index.ts …), not when imported by tests.
 const isMain = typeof require !== "undefined" && typeof module !== "undefined" && require.main === module;
@@ -23,7 +26,7 @@ const defaultIo: Io = {
 };
 
 /** Run one command; returns the exit code. Never throws. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo, policy: PolicySet = SHIPPED_POLICY): Promise<number> {
   let args: ParsedArgs | null = null;
   const lang = peekLang(argv);
   try {
@@ -41,17 +44,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const { lang: l, json, positional } = args;
     switch (args.command) {
       case "calc":
-        return runCalc(positional, json, l, io.out);
+        return runCalc(positional, json, l, io.out, policy);
       case "programs":
         if (positional.length) throw new CliError("too_many_args", { cmd: "programs", extra: positional.join(" ") });
-        return runPrograms(json, l, io.out);
+        return runPrograms(json, l, io.out, policy);
       // File commands load ExcelJS: imported only when used, so calc/programs start fast.
       case "validate":
         if (isMain) usePrivateTmpDir();
-        return await (await import("./validate")).runValidate(args, io);
+        return await (await import("./validate")).runValidate(args, io, policy);
       case "report":
         if (isMain) usePrivateTmpDir();
-        return await (await import("./report")).runReport(args, io);
+        return await (await import("./report")).runReport(args, io, policy);
       default:
         throw new CliError("unknown_command", { name: args.command }, 2, true);
     }

@@ -33,7 +33,7 @@ export interface ReportedSheet {
 
 export function buildValidationSheet(sheets: ReportedSheet[], fileName: string, now: Date, skipped: Array<{ sheet: string; reason: "hidden" | "empty" | "no_header" }> = []): SheetSpec {
   const reasons = { hidden: "隐藏", empty: "空白", no_header: "无表头" } as const;
-  const tot = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, city: 0, beneficiary: 0 };
+  const tot = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, payable: 0, city: 0, beneficiary: 0 };
   const byRule = new Map<string, { severity: keyof typeof SEV_ZH; n: number }>();
   const rows: CellSpec[][] = [];
   for (const { sheet, firstCol, report } of sheets) {
@@ -84,6 +84,7 @@ export function buildValidationSheet(sheets: ReportedSheet[], fileName: string, 
         rows: [
           ["申报金额", fenToYuan(tot.requested)],
           ["核定金额", fenToYuan(tot.computed)],
+          ["应拨付金额", fenToYuan(tot.payable)],
           ["市财政承担", fenToYuan(tot.city)],
           ["受益财政承担", fenToYuan(tot.beneficiary)],
         ],

@@ -19,6 +19,7 @@ import { ProgressLine, fmtInt } from "./progress";
 import { checkWorkbook, fileHash, skippedText, totalSummary, type CheckedSheet } from "./validate";
 import { checkOut, inspectXlsx } from "./xlsx-file";
 import { writeNewWorkbook } from "./xlsx-writer";
+import type { PolicySet } from "../policy/types";
 
 /** Several checked sheets as one report (row results and findings concatenated, in workbook order). */
 function mergeReports(sheets: CheckedSheet[]): ValidationReport {
@@ -69,7 +70,7 @@ function sumsTable(lines: SummaryLine[], grand: Sums, lang: Lang): string {
 
 const sumsJson = (s: Sums) => ({ count: s.count, requested: fenToYuan(s.requested), total: fenToYuan(s.total), city: fenToYuan(s.city), beneficiary: fenToYuan(s.beneficiary) });
 
-export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
+export async function runReport(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "report" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "report", extra: args.positional.slice(1).join(" ") });
@@ -86,10 +87,10 @@ export async function runReport(args: ParsedArgs, io: Io): Promise<number> {
   let bundle: ReturnType<typeof buildReports>;
   let plan: ReturnType<typeof pivotPlan>;
   try {
-    const checked = await checkWorkbook(file, args.sheet, insp, progress, lang);
+    const checked = await checkWorkbook(file, args.sheet, insp, policy, progress, lang);
     skipped = checked.skipped;
     report = mergeReports(checked.sheets);
-    bundle = buildReports(report, { lang, now: new Date() });
+    bundle = buildReports(report, policy, { lang, now: new Date() });
     plan = pivotPlan({ supportsPivots: () => false });
     if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
     written = await writeNewWorkbook(args.out, [bundle.results, bundle.summary, bundle.progress], (n) => progress.update(lang === "zh" ? `写入报表：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));

@@ -17,6 +17,7 @@ import { ProgressLine, fmtInt } from "./progress";
 import { buildValidationSheet } from "./report-sheet";
 import { renderTable } from "./text-table";
 import { ruleTitle, validateRegion } from "./validation-api";
+import type { PolicySet } from "../policy/types";
 import { checkOut, inspectXlsx, openBook, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
 import { appendSheetToPackage } from "./xlsx-writer";
 
@@ -61,10 +62,10 @@ const PROGRESS_TEXT = {
  * file); hidden sheets, empty sheets and sheets without a header are skipped and listed; exit 2
  * only when no sheet at all could be checked.
  */
-export async function checkWorkbook(file: string, sheet: string | undefined, insp: Inspection = inspectXlsx(file), progress: ProgressLine = new ProgressLine(false), lang: Lang = "zh"): Promise<CheckedBook> {
+export async function checkWorkbook(file: string, sheet: string | undefined, insp: Inspection, policy: PolicySet, progress: ProgressLine = new ProgressLine(false), lang: Lang = "zh"): Promise<CheckedBook> {
   const pt = PROGRESS_TEXT[lang];
   const book = await openBook(file, insp, { progress: (s, n) => progress.update(pt.read(s, n)) });
-  const validate = (read: SheetRead) => validateRegion(read.region, { onProgress: (d, t) => progress.update(pt.check(read.region.sheet, d, t)) });
+  const validate = (read: SheetRead) => validateRegion(read.region, policy, { onProgress: (d, t) => progress.update(pt.check(read.region.sheet, d, t)) });
   const keep = (read: SheetRead, report: ValidationReport): CheckedSheet => ({ sheet: read.region.sheet, address: read.region.address, firstRow: read.region.firstRow, firstCol: read.region.firstCol, report });
   if (sheet !== undefined) {
     const read = await book.readSheet(sheet);
@@ -115,6 +116,7 @@ const yuanSums = (r: ValidationReport["summary"]) => ({
   rowsWithErrors: r.rowsWithErrors,
   requested: fenToYuan(r.requested),
   computed: fenToYuan(r.computed),
+  payable: fenToYuan(r.payable),
   city: fenToYuan(r.city),
   beneficiary: fenToYuan(r.beneficiary),
   byRule: r.byRule,
@@ -122,7 +124,7 @@ const yuanSums = (r: ValidationReport["summary"]) => ({
 
 /** Totals over several sheets' summaries (amounts in 分). */
 export function totalSummary(list: ValidationReport["summary"][]): ValidationReport["summary"] {
-  const t: ValidationReport["summary"] = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, city: 0, beneficiary: 0, byRule: {} };
+  const t: ValidationReport["summary"] = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, payable: 0, city: 0, beneficiary: 0, byRule: {} };
   for (const s of list) {
     t.rows += s.rows;
     t.errors += s.errors;
@@ -131,6 +133,7 @@ export function totalSummary(list: ValidationReport["summary"][]): ValidationRep
     t.rowsWithErrors += s.rowsWithErrors;
     t.requested += s.requested;
     t.computed += s.computed;
+    t.payable += s.payable;
     t.city += s.city;
     t.beneficiary += s.beneficiary;
     for (const [k, n] of Object.entries(s.byRule)) t.byRule[k] = (t.byRule[k] ?? 0) + n;
@@ -242,7 +245,7 @@ export function skippedText(skipped: CheckedBook["skipped"], lang: Lang): string
   return t.skipped(skipped.map((x) => (lang === "zh" ? `“${x.sheet}”（${t.reason[x.reason]}）` : `"${x.sheet}" (${t.reason[x.reason]})`)).join(lang === "zh" ? "、" : ", "));
 }
 
-export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
+export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "validate" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "validate", extra: args.positional.slice(1).join(" ") });
@@ -254,7 +257,7 @@ export async function runValidate(args: ParsedArgs, io: Io): Promise<number> {
   let checked: CheckedBook;
   let written: { path: string; sheet: string } | null = null;
   try {
-    checked = await checkWorkbook(file, args.sheet, insp, progress, args.lang);
+    checked = await checkWorkbook(file, args.sheet, insp, policy, progress, args.lang);
     if (args.out !== undefined) {
       const spec = buildValidationSheet(checked.sheets, path.basename(file), new Date(), checked.skipped);
       // Paranoia: the input must still be byte-identical before anything is written.

@@ -2,15 +2,17 @@
 import type { RegionData } from "../host/types";
 import { detectHeader, isTableError, RULE_BY_CODE, validateTable, type ColumnKey, type Finding, type RuleCode, type TableError, type ValidationReport } from "../validation";
 import { colLetters } from "../host/a1";
+import type { PolicySet } from "../policy/types";
 import { UncachedFormula } from "./xlsx-file";
 
 export type Validated = { ok: true; report: ValidationReport } | { ok: false; error: TableError };
 
 /** Validate a block read from a sheet; { ok: false } when it has no usable header row. */
-export function validateRegion(region: RegionData, options: { onProgress?: (done: number, total: number) => void } = {}): Validated {
+export function validateRegion(region: RegionData, policy: PolicySet, options: { onProgress?: (done: number, total: number) => void } = {}): Validated {
   try {
     const report = validateTable(
       { values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet },
+      policy,
       { keepOutcomes: false, onProgress: options.onProgress, progressEvery: 5000 },
     );
     return { ok: true, report: applyUncachedFormulas(report, region) };

@@ -21,11 +21,15 @@
  */
 import { calculate, type CalcOutcome } from "../policy/engine";
 import { resolveProgram, capOf, rateOf } from "../policy/engine";
+import { catalogueAt } from "../policy/catalogues";
 import { explain } from "../policy/explain";
 import { programTable, targetValue } from "../policy/describe";
-import { ERROR_KIND, errorMessage, type PolicyError } from "../policy/messages";
+import { ERROR_KIND, errorMessage, quoteInput, type PolicyError } from "../policy/messages";
 import { fenToYuan } from "../policy/money";
 import { nativeFormula } from "../policy/native-formula";
+import type { Catalogue } from "../policy/types";
+// The composition root of the functions: the shipped catalogues are bound here, once.
+import { SHIPPED_POLICY as POLICY } from "../policy/shipped";
 
 // office.js defines CustomFunctions (with associate) synchronously. If it could not be loaded at
 // all (a pane opened offline without the CDN), give the appended associate calls something to
@@ -148,7 +152,15 @@ function calc(program: unknown, amount: unknown, level: unknown, date: unknown):
   INPUT.amount = A1;
   INPUT.level = A2;
   INPUT.date = A3;
-  return calculate(INPUT);
+  return calculate(INPUT, POLICY);
+}
+
+/** The catalogue in force on a date argument (omitted: the fallback), or the error to throw. */
+function catalogueOn(date: unknown): Catalogue {
+  const c = catalogueAt(POLICY, date);
+  if (c === "bad") fail({ code: "bad_date", params: { input: quoteInput(date) } });
+  if (c === null) fail({ code: "no_catalogue", params: { input: quoteInput(date) } });
+  return c;
 }
 
 /**
@@ -229,13 +241,14 @@ export function eligible(program: unknown, amount?: unknown, level?: unknown, da
  * @customfunction CAP
  * @param program 项目代码或中文名 (program code or Chinese name)
  * @param [level] 分级项目的等级，省略则为最高档 (tier for tiered programs; omitted gives the top tier)
+ * @param [date] 日期，按当日有效的政策；省略则为现行政策 (date: the policy in force that day; omitted gives the current policy)
  * @returns 上限（元）(cap in yuan)
  */
-export function cap(program: unknown, level?: unknown): number {
+export function cap(program: unknown, level?: unknown, date?: unknown): number {
   try {
-    const e = readArgs(2, program, level);
+    const e = readArgs(3, program, level, date);
     if (e) throw e;
-    const p = resolveProgram(A0);
+    const p = resolveProgram(A0, catalogueOn(A2));
     if (!p.ok) throw policyError(p.error);
     const c = capOf(p.program, A1);
     return c.ok ? fenToYuan(c.fen) : fail(c.error);
@@ -248,13 +261,14 @@ export function cap(program: unknown, level?: unknown): number {
  * 项目的补助比例，如 0.2；不按比例计算的项目为 #N/A (The program's rate, e.g. 0.2; #N/A when it has none.)
  * @customfunction RATE
  * @param program 项目代码或中文名 (program code or Chinese name)
+ * @param [date] 日期，按当日有效的政策；省略则为现行政策 (date: the policy in force that day; omitted gives the current policy)
  * @returns 比例 (rate)
  */
-export function rate(program: unknown): number {
+export function rate(program: unknown, date?: unknown): number {
   try {
-    const e = readArgs(1, program);
+    const e = readArgs(2, program, date);
     if (e) throw e;
-    const p = resolveProgram(A0);
+    const p = resolveProgram(A0, catalogueOn(A1));
     if (!p.ok) throw policyError(p.error);
     const r = rateOf(p.program);
     if (r === null) throw policyError({ code: "no_rate", params: { name: p.program.name.zh, nameEn: p.program.name.en } });
@@ -264,18 +278,23 @@ export function rate(program: unknown): number {
   }
 }
 
-let programRows: (string | number)[][] | null = null;
+const programRows = new Map<Catalogue, (string | number)[][]>();
 
 /**
  * 政策项目目录（含表头）：代码、中文名、条款、规则、比例、上限、门槛、承担 (The catalogue with a header row.)
  * @customfunction PROGRAMS
+ * @param [date] 日期，按当日有效的政策；省略则为现行政策 (date: the policy in force that day; omitted gives the current policy)
  * @returns 项目目录 (catalogue table)
  */
 // A matrix of text and numbers: metadata result type "any" (a union type is not accepted by the metadata generator).
-export function programs(): any[][] {
+export function programs(date?: unknown): any[][] {
   try {
-    if (!programRows) programRows = programTable();
-    return programRows.map((row) => row.slice());
+    const e = readArgs(1, date);
+    if (e) throw e;
+    const cat = catalogueOn(A0);
+    let rows = programRows.get(cat);
+    if (!rows) programRows.set(cat, (rows = programTable(cat)));
+    return rows.map((row) => row.slice());
   } catch (e) {
     throw toThrown(e);
   }
@@ -286,13 +305,14 @@ export function programs(): any[][] {
  * @customfunction TARGET
  * @param indicator 指标代码或名称 (indicator code or name)
  * @param [year] 年份，如 2022 (year, e.g. 2022)
+ * @param [date] 日期，按当日有效的政策；省略则为现行政策 (date: the policy in force that day; omitted gives the current policy)
  * @returns 目标值 (target value)
  */
-export function target(indicator: unknown, year?: unknown): number {
+export function target(indicator: unknown, year?: unknown, date?: unknown): number {
   try {
-    const e = readArgs(2, indicator, year);
+    const e = readArgs(3, indicator, year, date);
     if (e) throw e;
-    const t = targetValue(A0, A1);
+    const t = targetValue(A0, A1, POLICY, A2);
     return t.ok ? t.value : fail(t.error);
   } catch (e) {
     throw toThrown(e);
@@ -334,7 +354,7 @@ export function formula(program: unknown, amount_ref: unknown, level_ref: unknow
   try {
     const e = readArgs(4, program, amount_ref, level_ref, date_ref);
     if (e) throw e;
-    const out = nativeFormula(A0, refOrValue(A1, 1, invocation), refOrValue(A2, 2, invocation), refOrValue(A3, 3, invocation), "total");
+    const out = nativeFormula(A0, refOrValue(A1, 1, invocation), refOrValue(A2, 2, invocation), refOrValue(A3, 3, invocation), "total", POLICY);
     return out.ok ? out.formula : fail(out.error);
   } catch (e) {
     throw toThrown(e);

@@ -1,19 +1,31 @@
 /**
- * The dated catalogues the engine knows, and lookups into them. A successor policy is a new
- * Catalogue object added to CATALOGUES (with its own validity window): no engine change.
+ * Lookups into catalogues, and choosing the catalogue in force on a date. Every function takes
+ * the catalogue (or the PolicySet) it works on: nothing here reads a global catalogue. The
+ * catalogues shipped with the add-in are bound at the composition roots (see shipped.ts).
  */
-import { CATALOGUE_2021 } from "./catalogue-2021";
-import type { Catalogue, Measure, Program, Target } from "./types";
+import type { Catalogue, Measure, PolicySet, Program, Target } from "./types";
 import { editDistance, normaliseKey } from "./text";
+import { parseDate } from "./dates";
 
-/** Every catalogue, oldest first. */
-export const CATALOGUES: readonly Catalogue[] = [CATALOGUE_2021];
+/** A PolicySet over some catalogues (oldest first); the fallback (no date given) is the newest unless named. */
+export function policySet(catalogues: readonly Catalogue[], fallback?: Catalogue): PolicySet {
+  if (!catalogues.length) throw new Error("policySet needs at least one catalogue");
+  return { catalogues, fallback: fallback ?? catalogues[catalogues.length - 1] };
+}
 
-/** The catalogue used when no date is given. */
-export const DEFAULT_CATALOGUE: Catalogue = CATALOGUE_2021;
+/**
+ * The catalogue for a date argument: the one in force on that day; the fallback when the date
+ * is omitted; null when the date is readable but no catalogue is in force; "bad" when unreadable.
+ */
+export function catalogueAt(set: PolicySet, date: unknown): Catalogue | null | "bad" {
+  const d = parseDate(date);
+  if (!d.ok) return "bad";
+  if (d.omitted) return set.fallback;
+  return catalogueFor(d.iso, set.catalogues);
+}
 
 /** The catalogue in force on an ISO day, or null when none is. */
-export function catalogueFor(iso: string, catalogues: readonly Catalogue[] = CATALOGUES): Catalogue | null {
+export function catalogueFor(iso: string, catalogues: readonly Catalogue[]): Catalogue | null {
   for (let i = catalogues.length - 1; i >= 0; i--) {
     const c = catalogues[i];
     if (iso >= c.validFrom && iso <= c.validTo) return c;
@@ -62,21 +74,21 @@ function indexOf(cat: Catalogue): Index {
   return idx;
 }
 
-// A tiny cache for the hot path: the same program text is looked up again and again.
-const FAST = new Map<string, Program | Measure | null>();
+// A small cache per catalogue for the hot path: the same program text is looked up again and again.
+const fast = new WeakMap<Catalogue, Map<string, Program | Measure | null>>();
 
 /** Find a program or measure by code (any case), Chinese or English name, or a known short name. */
-export function findEntry(text: string, cat: Catalogue = DEFAULT_CATALOGUE): Program | Measure | null {
-  if (cat === DEFAULT_CATALOGUE) {
-    const hit = FAST.get(text);
-    if (hit !== undefined) return hit;
-  }
+export function findEntry(text: string, cat: Catalogue): Program | Measure | null {
+  let f = fast.get(cat);
+  if (!f) fast.set(cat, (f = new Map()));
+  const hit = f.get(text);
+  if (hit !== undefined) return hit;
   const found = indexOf(cat).entries.get(normaliseKey(text)) ?? null;
-  if (cat === DEFAULT_CATALOGUE && text.length <= 64 && FAST.size < 2048) FAST.set(text, found);
+  if (text.length <= 64 && f.size < 2048) f.set(text, found);
   return found;
 }
 
-export function programByCode(code: string, cat: Catalogue = DEFAULT_CATALOGUE): Program | undefined {
+export function programByCode(code: string, cat: Catalogue): Program | undefined {
   return indexOf(cat).programByCode.get(code);
 }
 
@@ -102,17 +114,17 @@ function nearest(text: string, candidates: Iterable<[string, string]>): string |
 }
 
 /** The code nearest to a mistyped program, for "did you mean". */
-export function suggestProgram(text: string, cat: Catalogue = DEFAULT_CATALOGUE): string | undefined {
+export function suggestProgram(text: string, cat: Catalogue): string | undefined {
   const pairs: [string, string][] = [];
   for (const [k, e] of indexOf(cat).entries) pairs.push([k, e.code]);
   return nearest(text, pairs);
 }
 
-export function findTarget(text: string, cat: Catalogue = DEFAULT_CATALOGUE): Target | null {
+export function findTarget(text: string, cat: Catalogue): Target | null {
   return indexOf(cat).targets.get(normaliseKey(text)) ?? null;
 }
 
-export function suggestTarget(text: string, cat: Catalogue = DEFAULT_CATALOGUE): string | undefined {
+export function suggestTarget(text: string, cat: Catalogue): string | undefined {
   const pairs: [string, string][] = [];
   for (const [k, t] of indexOf(cat).targets) pairs.push([k, t.code]);
   return nearest(text, pairs);

@@ -1,64 +1,20 @@
 /** Plain-language descriptions of rules, the catalogue as a table, and Action-Plan targets. */
-import { DEFAULT_CATALOGUE, findTarget, suggestTarget } from "./catalogues";
+import { catalogueAt, findTarget, suggestTarget } from "./catalogues";
+import { citeShort } from "./cite";
 import { payerText } from "./explain";
 import { type Lang, type PolicyError, quoteInput } from "./messages";
-import { formatFenEn, formatFenZh, formatRate } from "./money";
-import type { Catalogue, Program, Target } from "./types";
+import { ruleModule } from "./rules";
+import type { Catalogue, PolicySet, Program, Target } from "./types";
 
-const zhY = (yuan: number) => formatFenZh(Math.round(yuan * 100));
-const enY = (yuan: number) => formatFenEn(Math.round(yuan * 100));
-
-/** "投资≥50万元，按20%，最高200万元" */
+/** "投资≥50万元，按20%，最高200万元" (the rule-kind module's own description). */
 export function describeRule(p: Program, lang: Lang = "zh"): string {
-  const r = p.rule;
-  const y = lang === "zh" ? zhY : enY;
-  if (lang === "zh") {
-    switch (r.kind) {
-      case "fixed":
-        return `定额${y(r.amount)}`;
-      case "upto":
-        return `最高不超过${y(r.cap)}`;
-      case "tiered":
-        return Object.entries(r.tiers).map(([k, v]) => `${k}级${y(v)}`).join("、") + `；${r.zeroLevels.join("、")}级不奖补`;
-      case "per_unit":
-        return `${y(r.unit)}/${r.unitLabel.zh}` + (r.taskFlag ? `；未${r.taskFlag.zh}不奖补` : "");
-      case "rate": {
-        const parts: string[] = [];
-        if (r.gate) parts.push(`${r.gate.label.zh}≥${y(r.gate.min)}`);
-        if (r.threshold !== undefined) parts.push(`${p.baseLabel.zh}≥${y(r.threshold)}`);
-        parts.push(`按${p.baseLabel.zh}的${formatRate(r.rate.num, r.rate.den)}`);
-        parts.push(`${p.capScope === "enterprise" ? "单个企业" : "单个项目"}最高${y(r.cap)}`);
-        return parts.join("，");
-      }
-    }
-  }
-  switch (r.kind) {
-    case "fixed":
-      return `fixed ${y(r.amount)}`;
-    case "upto":
-      return `up to ${y(r.cap)}`;
-    case "tiered":
-      return Object.entries(r.tiers).map(([k, v]) => `${k}: ${y(v)}`).join(", ") + `; ${r.zeroLevels.join(", ")}: none`;
-    case "per_unit":
-      return `${y(r.unit)} per ${r.unitLabel.en}` + (r.taskFlag ? `; none unless ${r.taskFlag.en}` : "");
-    case "rate": {
-      const parts: string[] = [];
-      if (r.gate) parts.push(`${r.gate.label.en} ≥ ${y(r.gate.min)}`);
-      if (r.threshold !== undefined) parts.push(`${p.baseLabel.en} ≥ ${y(r.threshold)}`);
-      parts.push(`${formatRate(r.rate.num, r.rate.den)} of ${p.baseLabel.en}`);
-      parts.push(`cap ${y(r.cap)} per ${p.capScope}`);
-      return parts.join(", ");
-    }
-  }
+  return ruleModule(p.rule).describe(p, p.rule, lang);
 }
 
 /** Cap (or fixed / top-tier amount) in 元, or "" when the rule has none. */
 function capCell(p: Program): number | string {
-  const r = p.rule;
-  if (r.kind === "fixed") return r.amount;
-  if (r.kind === "upto" || r.kind === "rate") return r.cap;
-  if (r.kind === "tiered") return Math.max(...Object.values(r.tiers));
-  return "";
+  const c = ruleModule(p.rule).cap(p, p.rule, null);
+  return c.ok ? c.fen / 100 : "";
 }
 
 export const PROGRAM_TABLE_HEADER = {
@@ -67,23 +23,23 @@ export const PROGRAM_TABLE_HEADER = {
 };
 
 /** The catalogue as rows for CZ.PROGRAMS(): a header row, the money programs, then the non-money measures. */
-export function programTable(cat: Catalogue = DEFAULT_CATALOGUE, lang: Lang = "zh"): (string | number)[][] {
+export function programTable(cat: Catalogue, lang: Lang = "zh"): (string | number)[][] {
   const rows: (string | number)[][] = [PROGRAM_TABLE_HEADER[lang]];
   for (const p of cat.programs) {
-    const r = p.rule;
+    const m = ruleModule(p.rule);
     rows.push([
       p.code,
       lang === "zh" ? p.name.zh : p.name.en,
-      lang === "zh" ? `第${p.section}条` : `Section ${p.section}`,
+      citeShort(p.citation, lang),
       describeRule(p, lang),
-      r.kind === "rate" ? r.rate.num / r.rate.den : "",
+      m.rate(p.rule) ?? "",
       capCell(p),
-      r.kind === "rate" ? (r.threshold ?? r.gate?.min ?? "") : "",
+      m.threshold(p.rule) ?? "",
       payerText(p.payer, lang),
     ]);
   }
   for (const m of cat.measures) {
-    rows.push([m.code, lang === "zh" ? m.name.zh : m.name.en, lang === "zh" ? `第${m.section}条` : `Section ${m.section}`, lang === "zh" ? "非资金支持措施" : "non-money measure", "", "", "", ""]);
+    rows.push([m.code, lang === "zh" ? m.name.zh : m.name.en, citeShort(m.citation, lang), lang === "zh" ? "非资金支持措施" : "non-money measure", "", "", "", ""]);
   }
   return rows;
 }
@@ -92,11 +48,21 @@ export function planYears(t: Target): number[] {
   return Object.keys(t.years).map(Number).sort();
 }
 
+type TargetOutcome = { ok: true; value: number; target: Target } | { ok: false; error: PolicyError };
+
 /**
- * An Action-Plan target. Without a year: the yearly value when it is the same every year,
- * else an error asking for the year. Ranges (1–2) give their lower end.
+ * An Action-Plan target of the catalogue in force on `date` (omitted: the set's fallback).
+ * Without a year: the yearly value when it is the same every year, else an error asking for the
+ * year. Ranges (1–2) give their lower end.
  */
-export function targetValue(indicator: unknown, year: unknown, cat: Catalogue = DEFAULT_CATALOGUE): { ok: true; value: number; target: Target } | { ok: false; error: PolicyError } {
+export function targetValue(indicator: unknown, year: unknown, set: PolicySet, date: unknown = null): TargetOutcome {
+  const cat = catalogueAt(set, date);
+  if (cat === "bad") return { ok: false, error: { code: "bad_date", params: { input: quoteInput(date) } } };
+  if (cat === null) return { ok: false, error: { code: "no_catalogue", params: { input: quoteInput(date) } } };
+  return targetIn(indicator, year, cat);
+}
+
+export function targetIn(indicator: unknown, year: unknown, cat: Catalogue): TargetOutcome {
   if (indicator === null || indicator === undefined || indicator === "" || indicator === 0) return { ok: false, error: { code: "missing_indicator", params: {} } };
   if (typeof indicator !== "string") return { ok: false, error: { code: "unknown_indicator", params: { input: quoteInput(indicator) } } };
   const t = findTarget(indicator, cat);
@@ -104,7 +70,6 @@ export function targetValue(indicator: unknown, year: unknown, cat: Catalogue = 
   const years = planYears(t);
   const yearsText = years.join("、");
   if (year === null || year === undefined || year === "" || year === 0) {
-    // Only a target set for every plan year with one value needs no year.
     const planYearCount = new Set(cat.targets.flatMap((x) => Object.keys(x.years))).size;
     const values = new Set(Object.values(t.years));
     if (values.size === 1 && years.length === planYearCount) return { ok: true, value: [...values][0], target: t };

@@ -1,117 +1,115 @@
 /**
- * The engine: interprets a catalogue's rules for one case. Pure, synchronous, no I/O.
+ * The engine: runs the rule-kind modules (rules/) over a catalogue chosen by date. Pure,
+ * synchronous, no I/O. calculate() is the one place that reads formula and row inputs: the
+ * validation core consumes its parsed result (CalcResult.inputs, errors with their field) and
+ * never reads the same inputs again.
  *
  * Ineligible cases (below a threshold, level too low, outside the validity window) give a
  * total of 0 with the reason in the trace; unreadable input gives a PolicyError.
+ *
+ * Entitlement vs payable: `total` is what the policy grants; `payable` is the entitlement, or
+ * the amount asked when that is given (> 0) and lower (READING "what is paid"). CZ.SUBSIDY
+ * returns the entitlement; the pane, results table, pivots, summaries and progress use payable.
  */
-import { catalogueFor, DEFAULT_CATALOGUE, findEntry, isProgram, suggestProgram, CATALOGUES } from "./catalogues";
+import { catalogueFor, findEntry, isProgram, suggestProgram } from "./catalogues";
 import { parseDate } from "./dates";
+import { citeText } from "./cite";
 import { type ErrorCode, type Params, type PolicyError, quoteInput } from "./messages";
-import { type Dec, type Fen, decCompareYuan, decToFen, mulRateToFen, splitHalf, yuanToFen, decToNumber, MAX_AMOUNT_YUAN } from "./money";
+import { type Dec, type Fen, decShift, decToFen, splitHalf } from "./money";
+import { type CalcNote, type FieldError, ruleModule, type Step } from "./rules";
 import { parseAmount } from "./text";
-import type { Catalogue, Payer, Program, Rate, Text2 } from "./types";
+import type { Catalogue, Payer, PolicySet, Program } from "./types";
 
-/** One step of the explanation trace. Amounts are in 分 (Fen) or exact decimals (Dec). */
-export type Step =
-  | { k: "validity"; date: string; from: string; to: string; inside: boolean }
-  | { k: "fixed"; amount: Fen }
-  | { k: "upto"; asked: Fen | null; cap: Fen; result: Fen }
-  | { k: "threshold"; label: Text2; base: Dec; threshold: Fen; passed: boolean }
-  | { k: "gate"; label: Text2; value: Dec | null; min: Fen; passed: boolean | null }
-  | { k: "rate"; label: Text2; base: Dec; rate: Rate; raw: Fen; thresholdShown: boolean }
-  | { k: "cap"; before: Fen; cap: Fen; capped: boolean; perEnterprise: boolean }
-  | { k: "tier"; level: string; amount: Fen; zero: boolean; lowest: string }
-  | { k: "per_unit"; count: number; unit: Fen; unitLabel: Text2; result: Fen }
-  | { k: "task"; label: Text2; completed: boolean }
-  | { k: "split"; payer: Payer; city: Fen; beneficiary: Fen };
+export type { Step, CalcNote } from "./rules";
+
+/** What calculate() read from its inputs. */
+export interface ParsedInputs {
+  /** The base amount (元), null when omitted / not used. */
+  amount: Dec | null;
+  /** The ISO day of the date argument, null when omitted. */
+  date: string | null;
+  /** The amount asked (分); null when not given, empty or 0. */
+  asked: Fen | null;
+}
 
 export interface CalcResult {
   program: Program;
   catalogue: Catalogue;
-  /** The award, in 分. */
+  /** The entitlement, in 分. */
   total: Fen;
   city: Fen;
   beneficiary: Fen;
   /** The policy rewards this case (total > 0). */
   eligible: boolean;
+  /** Outside every catalogue's validity window (total 0). */
+  outside: boolean;
+  /** The payable amount: min(entitlement, amount asked when given), and its split. */
+  payable: Fen;
+  payableCity: Fen;
+  payableBeneficiary: Fen;
   steps: Step[];
+  notes: CalcNote[];
+  inputs: ParsedInputs;
   /** The ISO date checked, if one was given. */
   date?: string;
 }
 
-export type CalcOutcome = { ok: true; result: CalcResult } | { ok: false; error: PolicyError };
+export type CalcOutcome =
+  | { ok: true; result: CalcResult }
+  | { ok: false; error: PolicyError; errors: PolicyError[]; program?: Program; catalogue?: Catalogue; inputs: Partial<ParsedInputs> };
 
 export interface CalcInput {
   program: unknown;
   amount?: unknown;
   level?: unknown;
   date?: unknown;
+  /** The amount asked or approved (a table's 申报金额); empty or 0 = not given. */
+  asked?: unknown;
+  /** The amount cell is in 万元 (a table column headed …（万元）): plain numbers are scaled by 10^4. */
+  amountWan?: boolean;
+  askedWan?: boolean;
 }
 
-export interface CalcOptions {
-  /** The catalogues to choose from by date; the default is every known one. */
-  catalogues?: readonly Catalogue[];
-  /** The catalogue used when no date is given. */
-  catalogue?: Catalogue;
-}
+const fail = (code: ErrorCode, params: Params = {}, field?: PolicyError["field"]): CalcOutcome => {
+  const error: PolicyError = field ? { code, params, field } : { code, params };
+  return { ok: false, error, errors: [error], inputs: {} };
+};
 
-const fail = (code: ErrorCode, params: Params = {}): CalcOutcome => ({ ok: false, error: { code, params } });
-
-/** Resolve a program argument to a money program, or an error (unknown / non-money). */
-export function resolveProgram(value: unknown, cat: Catalogue = DEFAULT_CATALOGUE): { ok: true; program: Program } | { ok: false; error: PolicyError } {
-  if (value === null || value === undefined || value === "" || value === 0) return { ok: false, error: { code: "missing_program", params: {} } };
-  if (typeof value !== "string") {
-    return { ok: false, error: { code: "unknown_program", params: { input: quoteInput(value) } } };
-  }
+/** Resolve a program argument to a money program of a catalogue, or an error (unknown / non-money). */
+export function resolveProgram(value: unknown, cat: Catalogue): { ok: true; program: Program } | { ok: false; error: PolicyError } {
+  const field = "program" as const;
+  if (value === null || value === undefined || value === "" || value === 0) return { ok: false, error: { code: "missing_program", params: {}, field } };
+  if (typeof value !== "string") return { ok: false, error: { code: "unknown_program", params: { input: quoteInput(value) }, field } };
   const e = findEntry(value, cat);
   if (!e) {
-    if (value.trim() === "") return { ok: false, error: { code: "missing_program", params: {} } };
-    return { ok: false, error: { code: "unknown_program", params: { input: quoteInput(value), suggestion: suggestProgram(value, cat) } } };
+    if (value.trim() === "") return { ok: false, error: { code: "missing_program", params: {}, field } };
+    return { ok: false, error: { code: "unknown_program", params: { input: quoteInput(value), suggestion: suggestProgram(value, cat) }, field } };
   }
-  if (!isProgram(e)) return { ok: false, error: { code: "non_money", params: { name: e.name.zh, nameEn: e.name.en, section: e.section } } };
+  if (!isProgram(e)) {
+    return { ok: false, error: { code: "non_money", params: { name: e.name.zh, nameEn: e.name.en, section: e.section, cite: citeText(e.citation, "zh"), citeEn: citeText(e.citation, "en") }, field } };
+  }
   return { ok: true, program: e };
 }
 
-/** The levels a tiered program accepts, for messages: "3A/4A/5A". */
+/** Resolve a program in the set: by name in the fallback catalogue, then the same code in any other. */
+export function resolveInSet(value: unknown, set: PolicySet): { ok: true; program: Program } | { ok: false; error: PolicyError } {
+  const r = resolveProgram(value, set.fallback);
+  if (r.ok || r.error.code !== "unknown_program") return r;
+  for (let i = set.catalogues.length - 1; i >= 0; i--) {
+    const c = set.catalogues[i];
+    if (c === set.fallback) continue;
+    const again = resolveProgram(value, c);
+    if (again.ok || again.error.code === "non_money") return again;
+  }
+  return r;
+}
+
+/** The levels a program accepts, for messages: "3A/4A/5A". */
 export function levelList(program: Program): string {
   const r = program.rule;
   if (r.kind === "tiered") return Object.keys(r.tiers).join("/");
   if (r.kind === "per_unit") return "TRUE/FALSE";
   return "";
-}
-
-/** Normalise a tier level: 5A, AAAAA, 5A级, 5 → "5A". Returns null when unreadable. */
-export function normaliseLevel(value: unknown): string | null {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 5 ? `${value}A` : null;
-  if (typeof value !== "string") return null;
-  const t = value.normalize("NFKC").replace(/\s/g, "").toUpperCase().replace(/级$/, "");
-  if (/^[1-5]A$/.test(t)) return t;
-  if (/^A{1,5}$/.test(t)) return `${t.length}A`;
-  if (/^[1-5]$/.test(t)) return `${t}A`;
-  return null;
-}
-
-const TRUE_WORDS = new Set(["TRUE", "是", "已完成", "完成", "Y", "YES", "1"]);
-const FALSE_WORDS = new Set(["FALSE", "否", "未完成", "N", "NO"]);
-
-/** A task flag: true/false, or null when omitted. undefined when unreadable. */
-function readTaskFlag(value: unknown): boolean | null | undefined {
-  if (value === null || value === undefined || value === "" || value === 0) return null;
-  if (typeof value === "boolean") return value;
-  if (value === 1) return true;
-  if (typeof value === "string") {
-    const t = value.normalize("NFKC").trim().toUpperCase();
-    if (t === "") return null;
-    if (TRUE_WORDS.has(t)) return true;
-    if (FALSE_WORDS.has(t)) return false;
-  }
-  return undefined;
-}
-
-function amountError(reason: "negative" | "not_number" | "too_large", input: unknown): CalcOutcome {
-  if (reason === "negative") return fail("negative_amount");
-  if (reason === "too_large") return fail("too_large");
-  return fail("bad_amount", { input: quoteInput(input) });
 }
 
 /** Who pays what of an amount: all city (C), all beneficiary (B), or the 1:1 split of READING.md. */
@@ -121,181 +119,134 @@ export function splitByPayer(payer: Payer, total: Fen): { city: Fen; beneficiary
   return splitHalf(total);
 }
 
-function finish(program: Program, catalogue: Catalogue, total: Fen, steps: Step[], date: string | undefined): CalcOutcome {
-  const { city, beneficiary } = splitByPayer(program.payer, total);
-  steps.push({ k: "split", payer: program.payer, city, beneficiary });
-  return { ok: true, result: { program, catalogue, total, city, beneficiary, eligible: total > 0, steps, date } };
+/** Read a money argument in 元 (optionally a 万元 cell). */
+function readMoney(value: unknown, wan: boolean | undefined): ReturnType<typeof parseAmount> {
+  const a = parseAmount(value);
+  if (!wan || !a.ok || a.omitted) return a;
+  if (typeof value === "string" && /[万亿元]/.test(value)) return a;
+  return { ok: true, dec: decShift(a.dec, 4) };
+}
+
+function amountError(reason: "negative" | "not_number" | "too_large", input: unknown, field: "amount" | "level"): FieldError {
+  if (reason === "negative") return { code: "negative_amount", params: {}, field };
+  if (reason === "too_large") return { code: "too_large", params: {}, field };
+  return { code: "bad_amount", params: { input: quoteInput(input) }, field };
+}
+
+/** The amount argument per Program.amount: required (empty or 0 → amount_empty), optional, or unused. */
+function readBase(program: Program, value: unknown, wan: boolean | undefined): { ok: true; dec: Dec | null } | { ok: false; error: FieldError } {
+  if (program.amount === "none") return { ok: true, dec: null };
+  const a = readMoney(value, wan && program.rule.kind !== "per_unit");
+  if (!a.ok) return { ok: false, error: amountError(a.reason, value, "amount") };
+  const dec = a.omitted ? null : a.dec;
+  if (program.amount === "required" && (dec === null || dec.c === 0)) {
+    return { ok: false, error: { code: "amount_empty", params: { label: program.baseLabel.zh, labelEn: program.baseLabel.en }, field: "amount" } };
+  }
+  return { ok: true, dec };
 }
 
 /**
- * Compute one case. `input.program` is a code (any case) or name; `amount` a number or
- * amount text; `level` a tier, a task flag or an investment depending on the program;
- * `date` an Excel serial or date text (omitted → no validity check).
+ * Compute one case under the policy set. `input.program` is a code (any case) or name; `amount`
+ * a number or amount text; `level` a tier, a task flag or an investment depending on the
+ * program; `date` the qualifying event's date, an Excel serial or date text (omitted → the
+ * fallback catalogue, no validity check); `asked` the amount asked (table rows).
  */
-export function calculate(input: CalcInput, options: CalcOptions = {}): CalcOutcome {
-  const base = options.catalogue ?? DEFAULT_CATALOGUE;
-  const resolved = resolveProgram(input.program, base);
-  if (!resolved.ok) return { ok: false, error: resolved.error };
+export function calculate(input: CalcInput, set: PolicySet): CalcOutcome {
+  const resolved = resolveInSet(input.program, set);
+  if (!resolved.ok) return { ok: false, error: resolved.error, errors: [resolved.error], inputs: {} };
   let program = resolved.program;
-  let catalogue = base;
+  let catalogue = set.fallback.programs.includes(program) ? set.fallback : set.catalogues.find((c) => c.programs.includes(program)) ?? set.fallback;
+  const errors: PolicyError[] = [];
+  const inputs: Partial<ParsedInputs> = {};
 
-  // Date: choose the catalogue in force, or mark the case as outside every window.
+  // The date chooses the catalogue in force; a program missing from it is outside the policy.
   const d = parseDate(input.date);
-  if (!d.ok) return fail("bad_date", { input: quoteInput(input.date) });
-  let dateIso: string | undefined;
   let outside = false;
-  if (!d.omitted) {
-    dateIso = d.iso;
-    const inForce = catalogueFor(d.iso, options.catalogues ?? CATALOGUES);
-    if (inForce && inForce !== catalogue) {
-      const again = resolveProgram(input.program, inForce);
-      if (again.ok) {
-        catalogue = inForce;
-        program = again.program;
-      } else outside = true;
-    } else if (!inForce) outside = true;
+  if (!d.ok) errors.push({ code: "bad_date", params: { input: quoteInput(input.date) }, field: "date" });
+  else if (!d.omitted) {
+    inputs.date = d.iso;
+    const inForce = catalogueFor(d.iso, set.catalogues);
+    const again = inForce ? (inForce === catalogue ? { ok: true as const, program } : resolveProgram(program.code, inForce)) : null;
+    if (inForce && again && again.ok) {
+      catalogue = inForce;
+      program = again.program;
+    } else outside = true;
+  } else inputs.date = null;
+
+  // Read every input (so that several problems show at once), even when the date is outside.
+  const base = readBase(program, input.amount, input.amountWan);
+  let amount: Dec | null = null;
+  if (!base.ok) errors.push(base.error);
+  else amount = inputs.amount = base.dec;
+  const mod = ruleModule(program.rule);
+  const parsed = mod.parse(program, program.rule, amount, input.level);
+  if (!parsed.ok) {
+    // A count that is not a whole number is about the amount; keep one error per field.
+    for (const e of parsed.errors) if (!errors.some((x) => x.field === e.field)) errors.push(e);
+  }
+  const askedRead = readMoney(input.asked, input.askedWan);
+  if (!askedRead.ok) errors.push({ code: "bad_asked", params: { input: quoteInput(input.asked) }, field: "asked" });
+  else inputs.asked = askedRead.omitted || askedRead.dec.c === 0 ? null : decToFen(askedRead.dec);
+
+  if (errors.length || !parsed.ok) {
+    const all = errors.length ? errors : (parsed as { errors: PolicyError[] }).errors;
+    return { ok: false, error: all[0], errors: all, program, catalogue, inputs };
   }
 
   const steps: Step[] = [];
-  const rule = program.rule;
   let total: Fen = 0;
-
-  // Read the inputs first: unreadable input is an error even when the date is outside.
-  let amount: Dec | null = null;
-  if (program.amount !== "none") {
-    const a = parseAmount(input.amount);
-    if (!a.ok) return amountError(a.reason, input.amount);
-    if (a.omitted) {
-      if (program.amount === "required") return fail("missing_amount", { label: program.baseLabel.zh, labelEn: program.baseLabel.en });
-    } else amount = a.dec;
+  let notes: CalcNote[] = [];
+  if (inputs.date) steps.push({ k: "validity", date: inputs.date, from: catalogue.validFrom, to: catalogue.validTo, inside: !outside, event: program.event });
+  if (!outside) {
+    const c = mod.compute(program, program.rule, amount, parsed.parsed);
+    total = c.total;
+    steps.push(...c.steps);
+    notes = c.notes;
   }
-
-  let tierLevel: string | null = null;
-  let task: boolean | null = null;
-  let gateValue: Dec | null = null;
-  if (rule.kind === "tiered") {
-    const lv = input.level;
-    if (lv === null || lv === undefined || lv === "" || lv === 0) return fail("missing_level", { levels: levelList(program) });
-    tierLevel = normaliseLevel(lv);
-    if (!tierLevel || (!(tierLevel in rule.tiers) && !rule.zeroLevels.includes(tierLevel))) {
-      return fail("bad_level", { input: quoteInput(lv), levels: levelList(program) });
-    }
-  } else if (rule.kind === "per_unit") {
-    if (amount && amount.s !== 0) return fail("not_integer_count", { label: program.baseLabel.zh, labelEn: program.baseLabel.en });
-    if (amount && decToNumber(amount) * rule.unit > MAX_AMOUNT_YUAN) return fail("too_large");
-    if (rule.taskFlag) {
-      const t = readTaskFlag(input.level);
-      if (t === undefined) return fail("bad_task_flag", { input: quoteInput(input.level) });
-      task = t;
-    }
-  } else if (rule.kind === "rate" && rule.gate) {
-    const lv = input.level;
-    if (!(lv === 0 || lv === false)) {
-      const g = parseAmount(lv);
-      if (!g.ok) return amountError(g.reason, lv);
-      if (!g.omitted) gateValue = g.dec;
-    }
-  }
-
-  if (dateIso !== undefined) {
-    steps.push({ k: "validity", date: dateIso, from: catalogue.validFrom, to: catalogue.validTo, inside: !outside });
-    if (outside) return finish(program, catalogue, 0, steps, dateIso);
-  }
-
-  switch (rule.kind) {
-    case "fixed":
-      total = yuanToFen(rule.amount);
-      steps.push({ k: "fixed", amount: total });
-      break;
-    case "upto": {
-      const cap = yuanToFen(rule.cap);
-      const asked = amount && amount.c !== 0 ? decToFen(amount) : null;
-      total = asked === null ? cap : Math.min(asked, cap);
-      steps.push({ k: "upto", asked, cap, result: total });
-      break;
-    }
-    case "tiered": {
-      const lvl = tierLevel as string;
-      const amt = rule.tiers[lvl];
-      const lowest = Object.keys(rule.tiers)[0];
-      total = amt === undefined ? 0 : yuanToFen(amt);
-      steps.push({ k: "tier", level: lvl, amount: total, zero: amt === undefined, lowest });
-      break;
-    }
-    case "per_unit": {
-      if (task === false) {
-        steps.push({ k: "task", label: rule.taskFlag as Text2, completed: false });
-        total = 0;
-        break;
-      }
-      const count = amount ? decToNumber(amount) : 0;
-      const unit = yuanToFen(rule.unit);
-      total = count * unit;
-      steps.push({ k: "per_unit", count, unit, unitLabel: rule.unitLabel, result: total });
-      break;
-    }
-    case "rate": {
-      const b = amount as Dec;
-      if (rule.gate) {
-        const min = yuanToFen(rule.gate.min);
-        const passed = gateValue === null ? null : decCompareYuan(gateValue, rule.gate.min) >= 0;
-        steps.push({ k: "gate", label: rule.gate.label, value: gateValue, min, passed });
-        if (passed === false) {
-          total = 0;
-          break;
-        }
-      }
-      if (rule.threshold !== undefined) {
-        const passed = decCompareYuan(b, rule.threshold) >= 0;
-        steps.push({ k: "threshold", label: program.baseLabel, base: b, threshold: yuanToFen(rule.threshold), passed });
-        if (!passed) {
-          total = 0;
-          break;
-        }
-      }
-      const raw = mulRateToFen(b, rule.rate.num, rule.rate.den);
-      steps.push({ k: "rate", label: program.baseLabel, base: b, rate: rule.rate, raw, thresholdShown: rule.threshold !== undefined });
-      const cap = yuanToFen(rule.cap);
-      total = Math.min(raw, cap);
-      steps.push({ k: "cap", before: raw, cap, capped: raw > cap, perEnterprise: program.capScope === "enterprise" });
-      break;
-    }
-  }
-  return finish(program, catalogue, total, steps, dateIso);
+  const { city, beneficiary } = splitByPayer(program.payer, total);
+  steps.push({ k: "split", payer: program.payer, city, beneficiary });
+  const asked = inputs.asked ?? null;
+  const payable = asked !== null && asked < total ? asked : total;
+  if (asked !== null && asked < total) steps.push({ k: "payable", asked, entitlement: total, payable });
+  const ps = payable === total ? { city, beneficiary } : splitByPayer(program.payer, payable);
+  const full: ParsedInputs = { amount, date: inputs.date ?? null, asked };
+  return {
+    ok: true,
+    result: {
+      program,
+      catalogue,
+      total,
+      city,
+      beneficiary,
+      eligible: total > 0,
+      outside,
+      payable,
+      payableCity: ps.city,
+      payableBeneficiary: ps.beneficiary,
+      steps,
+      notes,
+      inputs: full,
+      date: inputs.date ?? undefined,
+    },
+  };
 }
 
 /** The cap or fixed amount of a program, in 分 (for a tiered program: the level's amount, or the top tier). */
 export function capOf(program: Program, level: unknown): { ok: true; fen: Fen } | { ok: false; error: PolicyError } {
-  const r = program.rule;
-  switch (r.kind) {
-    case "fixed":
-      return { ok: true, fen: yuanToFen(r.amount) };
-    case "upto":
-    case "rate":
-      return { ok: true, fen: yuanToFen(r.cap) };
-    case "tiered": {
-      if (level === null || level === undefined || level === "" || level === 0) {
-        return { ok: true, fen: yuanToFen(Math.max(...Object.values(r.tiers))) };
-      }
-      const lv = normaliseLevel(level);
-      if (!lv || (!(lv in r.tiers) && !r.zeroLevels.includes(lv))) {
-        return { ok: false, error: { code: "bad_level", params: { input: quoteInput(level), levels: levelList(program) } } };
-      }
-      return { ok: true, fen: yuanToFen(r.tiers[lv] ?? 0) };
-    }
-    case "per_unit":
-      return { ok: false, error: { code: "no_cap", params: { name: program.name.zh, nameEn: program.name.en, unit: `${r.unit}元/${r.unitLabel.zh}`, unitEn: r.unitLabel.en } } };
-  }
+  return ruleModule(program.rule).cap(program, program.rule, level);
 }
 
 /** The rate of a program as a number (0.2), or null when it has none. */
 export function rateOf(program: Program): number | null {
-  return program.rule.kind === "rate" ? program.rule.rate.num / program.rule.rate.den : null;
+  return ruleModule(program.rule).rate(program.rule);
 }
 
-/** The threshold on the base, in 元, or null. */
+/** The threshold on the base (or the gate), in 元, or null. */
 export function thresholdOf(program: Program): number | null {
-  const r = program.rule;
-  if (r.kind === "rate") return r.threshold ?? r.gate?.min ?? null;
-  return null;
+  return ruleModule(program.rule).threshold(program.rule);
+}
+
+/** The payable amount of an entitlement given an amount asked (null / 0 = not given). */
+export function payableOf(entitlement: Fen, asked: Fen | null): Fen {
+  return asked !== null && asked > 0 && asked < entitlement ? asked : entitlement;
 }

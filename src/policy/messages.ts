@@ -9,7 +9,8 @@ export type ErrorCode =
   | "missing_program"
   | "unknown_program"
   | "non_money"
-  | "missing_amount"
+  | "amount_empty"
+  | "bad_asked"
   | "bad_amount"
   | "negative_amount"
   | "too_large"
@@ -25,14 +26,16 @@ export type ErrorCode =
   | "year_not_in_plan"
   | "no_cap"
   | "no_rate"
-  | "not_scalar";
+  | "not_scalar"
+  | "no_catalogue";
 
 /** "na" becomes #N/A in Excel, "value" becomes #VALUE!. */
 export const ERROR_KIND: Record<ErrorCode, "na" | "value"> = {
   missing_program: "value",
   unknown_program: "na",
   non_money: "na",
-  missing_amount: "value",
+  amount_empty: "value",
+  bad_asked: "value",
   bad_amount: "value",
   negative_amount: "value",
   too_large: "value",
@@ -49,6 +52,7 @@ export const ERROR_KIND: Record<ErrorCode, "na" | "value"> = {
   no_cap: "na",
   no_rate: "na",
   not_scalar: "value",
+  no_catalogue: "na",
 };
 
 export type Params = Record<string, string | number | undefined>;
@@ -58,8 +62,9 @@ type Table = Record<ErrorCode, (p: Params) => string>;
 const zh: Table = {
   missing_program: () => "请填写项目类别（代码或中文名）",
   unknown_program: (p) => `未知项目“${p.input}”` + (p.suggestion ? `，是否为 ${p.suggestion}？` : "，请用 CZ.PROGRAMS() 查看代码"),
-  non_money: (p) => `“${p.name}”（第${p.section}条）为非资金支持措施，无奖补金额`,
-  missing_amount: (p) => `缺少计算基数（${p.label}），请填写`,
+  non_money: (p) => `“${p.name}”（${p.cite}）为非资金支持措施，无奖补金额`,
+  amount_empty: (p) => `金额为空或为0：请填写${p.label}`,
+  bad_asked: (p) => `无法识别申请金额“${p.input}”（或为负数），请填写金额（元）`,
   bad_amount: (p) => `无法识别金额“${p.input}”，请填写数字，如 800000 或 80万`,
   negative_amount: () => "金额不能为负数",
   too_large: () => "金额超出可处理范围（最多一万亿元），请检查单位",
@@ -76,13 +81,15 @@ const zh: Table = {
   no_cap: (p) => `“${p.name}”按${p.unit}计补，无总上限`,
   no_rate: (p) => `“${p.name}”不按比例计算`,
   not_scalar: () => "此参数只接受单个单元格或值，不接受区域",
+  no_catalogue: (p) => `日期“${p.input}”不在任何已配置政策的有效期内`,
 };
 
 const en: Table = {
   missing_program: () => "Enter a program (code or Chinese name)",
   unknown_program: (p) => `Unknown program "${p.input}"` + (p.suggestion ? `; did you mean ${p.suggestion}?` : "; see CZ.PROGRAMS() for the codes"),
-  non_money: (p) => `"${p.nameEn ?? p.name}" (section ${p.section}) is a non-money measure with no award`,
-  missing_amount: (p) => `Missing the base (${p.labelEn ?? p.label}): enter it`,
+  non_money: (p) => `"${p.nameEn ?? p.name}" (${p.citeEn}) is a non-money measure with no award`,
+  amount_empty: (p) => `The amount is empty or 0: enter the ${p.labelEn ?? p.label}`,
+  bad_asked: (p) => `Cannot read the amount asked "${p.input}" (or it is negative): enter yuan`,
   bad_amount: (p) => `Cannot read the amount "${p.input}": enter a number such as 800000 or 80万`,
   negative_amount: () => "The amount cannot be negative",
   too_large: () => "The amount is out of range (at most 1 trillion yuan): check the unit",
@@ -99,6 +106,7 @@ const en: Table = {
   no_cap: (p) => `"${p.nameEn ?? p.name}" is paid per ${p.unitEn ?? p.unit} and has no overall cap`,
   no_rate: (p) => `"${p.nameEn ?? p.name}" is not computed by a rate`,
   not_scalar: () => "This argument takes a single cell or value, not a range",
+  no_catalogue: (p) => `No configured policy is in force on "${p.input}"`,
 };
 
 export const MESSAGES: Record<Lang, Table> = { zh, en };
@@ -106,6 +114,8 @@ export const MESSAGES: Record<Lang, Table> = { zh, en };
 export interface PolicyError {
   code: ErrorCode;
   params: Params;
+  /** The input the error is about, when it is one (validation points at that column). */
+  field?: "program" | "amount" | "level" | "date" | "asked";
 }
 
 export function errorMessage(err: PolicyError, lang: Lang = "zh"): string {

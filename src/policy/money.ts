@@ -190,23 +190,27 @@ export function formatFen(fen: Fen): string {
 }
 
 /**
- * Human text for an amount in 分 in Chinese usage: "16万元" when it is a round number of
- * 元 that reads well in 万, else "300,000.02元".
+ * The one Chinese formatter for amounts in text (READING.md citations paragraph): 元 below 1万,
+ * 万元 with at most two decimals below 1亿, 亿元 from 1亿 up (so 1000万元 and 1亿元, never
+ * 10000万元). An amount that the unit cannot show exactly (300,000.02元 is not 30万元) is
+ * written in 元 with separators, so that the text never rounds money away.
  */
 export function formatFenZh(fen: Fen): string {
-  if (fen % 100 === 0) {
-    const yuan = fen / 100;
-    if (yuan >= 10000 && yuan % 100 === 0) {
-      const wan = yuan / 10000;
-      return `${trimNumber(wan)}万元`;
-    }
-  }
+  const a = Math.abs(fen);
+  const sign = fen < 0 ? "-" : "";
+  if (a >= 1e10 && a % 1e6 === 0) return `${sign}${trimNumber(a / 1e10)}亿元`; // 亿 with up to 4 decimals (whole 万)
+  if (a >= 1e6 && a < 1e10 && a % 1e4 === 0) return `${sign}${trimNumber(a / 1e6)}万元`; // 万 with up to 2 decimals
   return `${formatFen(fen)}元`;
 }
 
-/** English text: "CNY 160,000". */
+/** The one English formatter: "CNY 160,000" (exact, with separators). */
 export function formatFenEn(fen: Fen): string {
   return `CNY ${formatFen(fen)}`;
+}
+
+/** The formatter of a language: formatFenZh or formatFenEn. */
+export function formatMoney(fen: Fen, lang: "zh" | "en"): string {
+  return lang === "zh" ? formatFenZh(fen) : formatFenEn(fen);
 }
 
 /** A decimal as text in 元, Chinese usage (for bases, which may carry more decimals). */
@@ -227,7 +231,7 @@ export function decToString(d: Dec): string {
 }
 
 function trimNumber(x: number): string {
-  // Up to 4 decimals for 万 (= whole 元 precision), without trailing zeros.
+  // At most 4 decimals, without trailing zeros (callers pass exact multiples).
   return String(Math.round(x * 10000) / 10000);
 }
 

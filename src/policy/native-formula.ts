@@ -21,12 +21,13 @@
  * amount ("80万"), a text date ("2022-03-01"), full-width or tab-padded text gives #N/A where the
  * core would read it. Kept small: it is bundled into functions.js.
  */
-import { DEFAULT_CATALOGUE } from "./catalogues";
 import { parseDate } from "./dates";
-import { calculate, resolveProgram } from "./engine";
+import { calculate, resolveInSet } from "./engine";
 import { errorMessage, type PolicyError, quoteInput } from "./messages";
 import { splitHalf, type Fen } from "./money";
-import type { Catalogue, Program, Text2 } from "./types";
+import { LIT, ruleModule, type NativeArg, type NativeParts } from "./rules";
+import { yuanText } from "./rules/native-kit";
+import type { Catalogue, PolicySet, Program, Text2 } from "./types";
 
 export type NativePart = "total" | "city" | "beneficiary";
 export type NativeOutcome = { ok: true; formula: string } | { ok: false; error: PolicyError };
@@ -34,8 +35,7 @@ export type NativeOutcome = { ok: true; formula: string } | { ok: false; error: 
 /** An A1 cell reference, optionally sheet-qualified: C2, $C$2, Sheet1!C2, 'My sheet'!$C2. */
 const REF = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/;
 
-/** An argument: a cell reference, a literal value, or omitted. */
-type Arg = { ref: string } | { lit: unknown } | null;
+type Arg = NativeArg;
 
 function toArg(v: unknown): Arg {
   if (v === null || v === undefined || v === "") return null;
@@ -46,174 +46,97 @@ function toArg(v: unknown): Arg {
 const isRef = (a: Arg): a is { ref: string } => a !== null && "ref" in a;
 const litOf = (a: Arg): unknown => (a === null ? null : "lit" in a ? a.lit : null);
 
-/** An amount in 分 as a formula literal: 30000002 → "300000.02". */
-function yuanText(fen: Fen): string {
-  const y = Math.floor(fen / 100);
-  const f = fen % 100;
-  return f === 0 ? String(y) : `${y}.${String(f).padStart(2, "0")}`;
-}
-
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const arr = (xs: string[]) => `{${xs.map(q).join(",")}}`;
 const dateLit = (iso: string) => `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
 
-const MAX = "1E12"; // MAX_AMOUNT_YUAN, as the core refuses anything bigger
-const TRUE_WORDS = ["", "TRUE", "是", "已完成", "完成", "Y", "YES", "1"];
-const FALSE_WORDS = ["FALSE", "否", "未完成", "N", "NO"];
+/** A set of one catalogue (the native formula of one catalogue's rules). */
+const only = (cat: Catalogue): PolicySet => ({ catalogues: [cat], fallback: cat });
 
-/** The spellings the core's normaliseLevel accepts for tier n (after removing spaces; = ignores case). */
-function levelSpellings(level: string): string[] {
-  const n = Number(level[0]);
-  const base = [`${n}A`, "A".repeat(n), `${n}`];
-  return [...base, ...base.map((s) => `${s}级`)];
-}
-
-interface Parts {
-  /** Conditions that mean "unreadable input → #N/A", tested in order (later ones may assume earlier passed). */
-  checks: string[];
-  /** Conditions for an award (TRUE/FALSE, or an error for bad input). */
-  conds: string[];
-  /** The award when every condition holds. */
-  award: string;
-}
-
-type Built = { ok: true; parts: Parts } | { ok: false; error: PolicyError };
-
-/** The award in 分 computed by the core for literal inputs (date omitted): a constant, or the core's error. */
-function constant(program: Program, cat: Catalogue, amount: unknown, level: unknown): { ok: true; fen: Fen } | { ok: false; error: PolicyError } {
-  const r = calculate({ program: program.code, amount, level }, { catalogue: cat });
-  return r.ok ? { ok: true, fen: r.result.total } : { ok: false, error: r.error };
-}
-
-const validNumber = (a: string) => `AND(ISNUMBER(${a}),${a}>=0,${a}<=${MAX})`;
-
-function rateText(num: number, den: number): string {
-  return (num * 100) % den === 0 ? `${(num * 100) / den}%` : `${num}/${den}`;
-}
-
-/** The rule as formula parts, for a program with at least one input given as a reference. */
-function build(program: Program, cat: Catalogue, amount: Arg, level: Arg): Built {
-  const rule = program.rule;
-  const checks: string[] = [];
-  const conds: string[] = [];
+/** The rule as formula parts for one catalogue's program, with at least one input given as a reference. */
+function build(program: Program, cat: Catalogue, amount: Arg, level: Arg): { ok: true; parts: NativeParts } | { ok: false; error: PolicyError } {
   const A = isRef(amount) ? amount.ref : null;
   const L = isRef(level) ? level.ref : null;
-  switch (rule.kind) {
-    case "fixed":
-      return { ok: true, parts: { checks, conds, award: String(rule.amount) } };
-    case "tiered": {
-      if (L === null) {
-        const c = constant(program, cat, null, litOf(level));
-        return c.ok ? { ok: true, parts: { checks, conds, award: yuanText(c.fen) } } : c;
-      }
-      const lv = `SUBSTITUTE(${L}," ","")`;
-      const all = [...Object.keys(rule.tiers), ...rule.zeroLevels].flatMap(levelSpellings);
-      checks.push(`NOT(OR(${lv}=${arr(all)}))`);
-      // Highest tier first; zero levels fall through to 0.
-      const tiers = Object.entries(rule.tiers).sort((a, b) => b[1] - a[1]);
-      let award = "0";
-      for (let i = tiers.length - 1; i >= 0; i--) award = `IF(OR(${lv}=${arr(levelSpellings(tiers[i][0]))}),${tiers[i][1]},${award})`;
-      return { ok: true, parts: { checks, conds, award } };
-    }
-    case "upto": {
-      if (A === null) {
-        const c = constant(program, cat, litOf(amount), null);
-        return c.ok ? { ok: true, parts: { checks, conds, award: yuanText(c.fen) } } : c;
-      }
-      checks.push(`NOT(OR(${A}="",${validNumber(A)}))`);
-      return { ok: true, parts: { checks, conds, award: `IF(OR(${A}="",${A}=0),${rule.cap},MIN(ROUND(${A},2),${rule.cap}))` } };
-    }
-    case "per_unit": {
-      let award: string;
-      if (A === null) {
-        // Level omitted: the count alone decides the award (or the core's error).
-        const c = constant(program, cat, litOf(amount), null);
-        if (!c.ok) return c;
-        award = yuanText(c.fen);
-      } else {
-        checks.push(`NOT(${validNumber(A)})`);
-        checks.push(`OR(${A}<>INT(${A}),${A}*${rule.unit}>${MAX})`);
-        award = `${A}*${rule.unit}`;
-      }
-      if (rule.taskFlag) {
-        if (L !== null) {
-          checks.push(`IF(ISNUMBER(${L}),AND(${L}<>0,${L}<>1),NOT(OR(TRIM(${L})=${arr([...TRUE_WORDS, ...FALSE_WORDS])})))`);
-          conds.push(`IF(ISNUMBER(${L}),TRUE,OR(TRIM(${L})=${arr(TRUE_WORDS)}))`);
-        } else {
-          const c = constant(program, cat, 1, litOf(level));
-          if (!c.ok) return c;
-          if (c.fen === 0) conds.push("FALSE");
-        }
-      }
-      return { ok: true, parts: { checks, conds, award } };
-    }
-    case "rate": {
-      let award: string;
-      if (A === null) {
-        const c = constant(program, cat, litOf(amount), null);
-        if (!c.ok) return c;
-        award = yuanText(c.fen);
-      } else {
-        checks.push(`NOT(${validNumber(A)})`);
-        if (rule.threshold !== undefined) conds.push(`${A}>=${rule.threshold}`);
-        const base = rule.rate.num === rule.rate.den ? A : `${A}*${rateText(rule.rate.num, rule.rate.den)}`;
-        award = `MIN(ROUND(${base},2),${rule.cap})`;
-      }
-      if (rule.gate) {
-        if (L !== null) {
-          checks.push(`NOT(OR(${L}="",${L}=0,${L}=FALSE,${validNumber(L)}))`);
-          conds.push(`OR(${L}="",${L}=0,${L}=FALSE,${L}>=${rule.gate.min})`);
-        } else {
-          // The gate alone, read by the core: an amount of 1 gives a non-zero award unless the gate fails.
-          const c = constant(program, cat, 1, litOf(level));
-          if (!c.ok) return c;
-          if (c.fen === 0) conds.push("FALSE");
-        }
-      }
-      return { ok: true, parts: { checks, conds, award } };
-    }
-  }
+  const constant = (a: unknown, l: unknown) => {
+    const r = calculate({ program: program.code, amount: a === LIT ? litOf(amount) : a, level: l === LIT ? litOf(level) : l }, only(cat));
+    return r.ok ? { ok: true as const, fen: r.result.total } : { ok: false as const, error: r.error };
+  };
+  return ruleModule(program.rule).native(program, program.rule, A, L, constant);
 }
 
-/** The validity-window condition on a date cell: TRUE / FALSE, or #N/A when the cell is not a date. */
-function dateCondition(d: string, cat: Catalogue): string {
-  const inside = `AND(INT(${d})>=${dateLit(cat.validFrom)},INT(${d})<=${dateLit(cat.validTo)})`;
-  return `IF(OR(${d}="",${d}=0),TRUE,IF(AND(ISNUMBER(${d}),${d}>=1,${d}<2958466),IF(INT(${d})=60,NA(),${inside}),NA()))`;
-}
-
-function assemble(p: Parts): string {
+function assemble(p: NativeParts): string {
   const conds = p.conds.includes("FALSE") ? ["FALSE"] : p.conds;
   let body = conds.length === 0 ? p.award : conds[0] === "FALSE" ? "0" : `IF(${conds.length === 1 ? conds[0] : `AND(${conds.join(",")})`},${p.award},0)`;
   for (let i = p.checks.length - 1; i >= 0; i--) body = `IF(${p.checks[i]},NA(),${body})`;
   return body;
 }
 
+/** Is the date cell readable as the core reads a date serial? (else #N/A) */
+function dateReadable(d: string): string {
+  return `AND(NOT(ISLOGICAL(${d})),ISNUMBER(${d}),${d}>=1,${d}<2958466,INT(${d})<>60)`;
+}
+
 /** The award expression (without "=") and whether it depends on any cell. */
-function totalExpression(program: unknown, amount: Arg, level: Arg, date: Arg, cat: Catalogue): { ok: true; expr: string; constFen: Fen | null; payer: Program["payer"] } | { ok: false; error: PolicyError } {
-  const res = resolveProgram(program, cat);
+function totalExpression(programArg: unknown, amount: Arg, level: Arg, date: Arg, set: PolicySet): { ok: true; expr: string; constFen: Fen | null; payer: Program["payer"] } | { ok: false; error: PolicyError } {
+  const res = resolveInSet(programArg, set);
   if (!res.ok) return res;
   const p = res.program;
-  const r = p.rule;
+  const m = ruleModule(p.rule);
   const usesAmount = p.amount !== "none";
-  const usesLevel = r.kind === "tiered" || (r.kind === "per_unit" && !!r.taskFlag) || (r.kind === "rate" && !!r.gate);
+  const usesLevel = m.usesLevel(p.rule);
   const refUsed = (usesAmount && isRef(amount)) || (usesLevel && isRef(level)) || isRef(date);
   if (!refUsed) {
-    // Everything is known now: the core's own answer.
-    const out = calculate({ program: p.code, amount: litOf(amount), level: litOf(level), date: litOf(date) }, { catalogue: cat });
+    const out = calculate({ program: p.code, amount: litOf(amount), level: litOf(level), date: litOf(date) }, set);
     if (!out.ok) return out;
     return { ok: true, expr: yuanText(out.result.total), constFen: out.result.total, payer: p.payer };
   }
-  const built = build(p, cat, usesAmount ? amount : null, usesLevel ? level : null);
-  if (!built.ok) return built;
-  const parts = built.parts;
-  if (isRef(date)) parts.conds.push(dateCondition(date.ref, cat));
-  else if (date !== null) {
-    const d = parseDate(date.lit);
-    if (!d.ok) return { ok: false, error: { code: "bad_date", params: { input: quoteInput(date.lit) } } };
-    if (!d.omitted && !(d.iso >= cat.validFrom && d.iso <= cat.validTo)) parts.conds.push("FALSE");
+  const one = (cat: Catalogue): { ok: true; expr: string; payer: Program["payer"] } | { ok: false; error: PolicyError } | null => {
+    const again = resolveInSet(p.code, only(cat));
+    if (!again.ok) return null;
+    const built = build(again.program, cat, usesAmount ? amount : null, usesLevel ? level : null);
+    if (!built.ok) return built;
+    return { ok: true, expr: assemble(built.parts), payer: again.program.payer };
+  };
+  if (isRef(date)) {
+    // One branch per catalogue that has the program, chosen by the date's window; outside all → 0.
+    const d = date.ref;
+    const fb = one(set.fallback);
+    if (fb && !fb.ok) return fb;
+    // Outside every window: 0, but an unreadable input is still an error (as in the core).
+    let chain = fb ? `0*${paren(fb.expr)}` : "0";
+    for (const cat of set.catalogues) {
+      const b = cat === set.fallback ? fb : one(cat);
+      if (b && !b.ok) return b;
+      if (!b) continue;
+      chain = `IF(AND(INT(${d})>=${dateLit(cat.validFrom)},INT(${d})<=${dateLit(cat.validTo)}),${b.expr},${chain})`;
+    }
+    if (!fb) return { ok: false, error: { code: "unknown_program", params: { input: quoteInput(programArg) } } };
+    const expr = `IF(${emptyDate(d)},${fb.expr},IF(${dateReadable(d)},${chain},NA()))`;
+    return { ok: true, expr, constFen: null, payer: fb.payer };
   }
-  return { ok: true, expr: assemble(parts), constFen: null, payer: p.payer };
+  const cat = set.fallback;
+  if (date !== null) {
+    const dp = parseDate(date.lit);
+    if (!dp.ok) return { ok: false, error: { code: "bad_date", params: { input: quoteInput(date.lit) } } };
+    if (!dp.omitted) {
+      const inForce = set.catalogues.filter((c) => dp.iso >= c.validFrom && dp.iso <= c.validTo).pop();
+      const b = inForce ? one(inForce) : null;
+      if (!b) {
+        // Outside every window (or the program is not in the catalogue then): 0, unless an input is unreadable.
+        const fb = one(set.fallback);
+        if (fb && !fb.ok) return fb;
+        return { ok: true, expr: fb ? `0*${paren(fb.expr)}` : "0", constFen: null, payer: p.payer };
+      }
+      if (!b.ok) return b;
+      return { ok: true, expr: b.expr, constFen: null, payer: b.payer };
+    }
+  }
+  const b = one(cat);
+  if (!b) return { ok: false, error: { code: "unknown_program", params: { input: quoteInput(programArg) } } };
+  if (!b.ok) return b;
+  return { ok: true, expr: b.expr, constFen: null, payer: b.payer };
 }
+
+/** An empty date cell (or 0 from an empty cell on desktop): no validity check, the fallback catalogue. */
+const emptyDate = (d: string) => `AND(NOT(ISLOGICAL(${d})),OR(${d}="",${d}=0))`;
 
 /** Wrap as a multiplicand/operand when it is not a plain call or number. */
 const paren = (e: string) => (/^[A-Z]+\(.*\)$|^[\d.]+$/.test(e) ? e : `(${e})`);
@@ -233,18 +156,33 @@ function partExpression(total: string, constFen: Fen | null, payer: Program["pay
   return (payer === "C") === (part === "city") ? total : `0*${t}`;
 }
 
+/** The inputs of a native formula: cell references as text ("C2", "$C$2", "Sheet1!C2"), literal values, or null (omitted). */
+export interface NativeRequest {
+  program: unknown;
+  amount?: unknown;
+  level?: unknown;
+  date?: unknown;
+  part?: NativePart;
+}
+
 /**
- * The native Excel formula for one case: `=…` computing what CZ.SUBSIDY (part "total") or the
- * city / beneficiary share of CZ.SPLIT computes. `amountRef`, `levelRef`, `dateRef` are cell
- * references as text ("C2", "$C$2", "Sheet1!C2"), literal values, or null (omitted). The validity
- * window is checked when a date is given. Errors the core reports for literal inputs (unknown
- * program, bad amount, …) come back as `{ok:false}`.
+ * The native Excel formula for one case under a policy set: `=…` computing what CZ.SUBSIDY
+ * (part "total") or the city / beneficiary share of CZ.SPLIT computes. With a date reference,
+ * the formula picks the catalogue in force by the date's window, as the engine does. Errors the
+ * core reports for literal inputs (unknown program, bad amount, …) come back as `{ok:false}`.
  */
-export function nativeFormula(program: unknown, amountRef: unknown, levelRef: unknown, dateRef: unknown, part: NativePart = "total"): NativeOutcome {
-  const cat = DEFAULT_CATALOGUE;
-  const t = totalExpression(program, toArg(amountRef), toArg(levelRef), toArg(dateRef), cat);
+export function nativeFormulaFor(set: PolicySet, req: NativeRequest): NativeOutcome {
+  const t = totalExpression(req.program, toArg(req.amount), toArg(req.level), toArg(req.date), set);
   if (!t.ok) return t;
-  return { ok: true, formula: "=" + partExpression(t.expr, t.constFen, t.payer, part) };
+  return { ok: true, formula: "=" + partExpression(t.expr, t.constFen, t.payer, req.part ?? "total") };
+}
+
+/**
+ * The same with positional arguments (the long-standing public signature); the policy set comes
+ * last and is required: pass SHIPPED_POLICY (shipped.ts) for the add-in's own catalogues.
+ */
+export function nativeFormula(program: unknown, amountRef: unknown, levelRef: unknown, dateRef: unknown, part: NativePart, set: PolicySet): NativeOutcome {
+  return nativeFormulaFor(set, { program, amount: amountRef, level: levelRef, date: dateRef, part });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +273,8 @@ function parseArgs(text: string): Token[] | null {
 }
 
 export interface ConvertOptions {
+  /** The policy set the conversion computes under (required in practice: the adapters pass theirs). */
+  policy: PolicySet;
   /** The value of a cell, for a program given as a reference (the conversion then fixes that program). */
   cellValue?(ref: string): unknown;
 }
@@ -344,7 +284,7 @@ export interface ConvertOptions {
  * `=CZ.SPLIT("smart_factory")` into native formulas (see ConvertResult). Arguments may be
  * references, strings, numbers, TRUE/FALSE or empty; anything else is refused with a reason.
  */
-export function convertFormula(formulaText: string, options: ConvertOptions = {}): ConvertResult {
+export function convertFormula(formulaText: string, options: ConvertOptions): ConvertResult {
   const m = /^\s*=?\s*@?(?:_xldudf_|_xll\.)?CZ[._]([A-Z]+)\s*\(([\s\S]*)\)\s*$/i.exec(formulaText);
   if (!m) return fail("not_cz");
   const fn = m[1].toUpperCase();
@@ -358,8 +298,7 @@ export function convertFormula(formulaText: string, options: ConvertOptions = {}
     if (!options.cellValue) return fail("program_reference");
     program = options.cellValue((args[0] as { ref: string }).ref);
   }
-  const cat = DEFAULT_CATALOGUE;
-  const t = totalExpression(program, args[1] ?? null, args[2] ?? null, args[3] ?? null, cat);
+  const t = totalExpression(program, args[1] ?? null, args[2] ?? null, args[3] ?? null, options.policy);
   if (!t.ok) return fail("policy_error", t.error);
   if (fn === "SPLIT") {
     return { ok: true, fn, native: ["=" + partExpression(t.expr, t.constFen, t.payer, "city"), "=" + partExpression(t.expr, t.constFen, t.payer, "beneficiary")] };

@@ -23,29 +23,29 @@ export const STATUS_TEXT: Record<RowStatus, { zh: string; en: string }> = {
 };
 
 /**
- * The counting rule shared by the results table's award columns, every summary table, the
+ * The counting rule shared by the results table's amount columns, every summary table, the
  * PivotTables and the progress counts: a row counts when it has no error (通过 or 需复核) and
- * the core computed its award. Rows with errors are listed in the results table with empty
- * award cells (the computed figure, if any, is quoted in 校验意见), so that sums over CZ_Results
- * and the summary tables agree to the 分.
+ * the core computed it. What is summed is the payable amount (READING "what is paid": the
+ * entitlement, or the amount asked when that is lower) and its split. Rows with errors are
+ * listed in the results table with empty amount cells (the computed figure, if any, is quoted in
+ * 校验意见), so that sums over CZ_Results and the summary tables agree to the 分.
  */
 export function counts(r: RowResult): boolean {
-  return r.status !== "error" && r.total !== null;
+  return r.status !== "error" && r.payable !== null;
 }
 
 export const COUNTING_RULE = {
-  zh: "计入汇总：无错误（通过或需复核）且已算出核定金额的申报行；有误的行不计入，其金额栏留空（计算结果见结果表“校验意见”）。金额按分精确求和后换算为元。",
-  en: "Counted: rows without errors (passed or needing review) whose award was computed; rows with errors are left out and their amount cells are empty (the computed figure is in the findings column). Sums are exact in 分, then shown in 元.",
+  zh: "计入汇总：无错误（通过或需复核）且已算出金额的申报行，按应拨付额（核定额与申报额中的较低者；申报额为空或为0时为核定额）及其分担求和；有误的行不计入，其金额栏留空（计算结果见结果表“校验意见”）。金额按分精确求和后换算为元。",
+  en: "Counted: rows without errors (passed or needing review) whose amounts were computed, summing the payable amount (the entitlement, or the amount asked when lower; the entitlement when the amount asked is empty or 0) and its split; rows with errors are left out and their amount cells are empty (the computed figure is in the findings column). Sums are exact in 分, then shown in 元.",
 };
 
-/** "第二条" from a section numeral; other text unchanged. */
+const PART_NO = "一二三四五六七八";
+
+/** "政策第二部分" from a part numeral (the Policy has parts and items, no 第X条); other text unchanged. */
 export function sectionText(section: string, lang: Lang): string {
   const s = section.trim();
-  if (/^[一二三四五六七八九十]+$/.test(s)) {
-    if (lang === "zh") return `第${s}条`;
-    const n = "一二三四五六七八九十".indexOf(s) + 1;
-    return n > 0 ? `Section ${n}` : s;
-  }
+  const n = PART_NO.indexOf(s) + 1;
+  if (s.length === 1 && n > 0) return lang === "zh" ? `政策第${s}部分` : `Policy part ${n}`;
   return s;
 }
 

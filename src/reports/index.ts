@@ -2,8 +2,7 @@
  * Report builders: pure functions from a ValidationReport to sheet specs and data. No Office,
  * React, DOM or ExcelJS imports; the hosts (src/host) write what these return.
  */
-import { DEFAULT_CATALOGUE } from "../policy/catalogues";
-import type { Catalogue } from "../policy/types";
+import type { PolicySet } from "../policy/types";
 import type { SheetSpec } from "../host/types";
 import type { ValidationReport } from "../validation/types";
 import type { Lang } from "./common";
@@ -24,16 +23,15 @@ export interface ReportBundle {
   data: { summaries: Summaries; progress: Progress };
 }
 
-/** Every report sheet for one validated table (pivots are added by the caller per pivotPlan). */
-export function buildReports(report: ValidationReport, options: { lang?: Lang; catalogue?: Catalogue; now?: Date } = {}): ReportBundle {
+/** Every report sheet for one validated table under a policy set (pivots are added by the caller per pivotPlan). */
+export function buildReports(report: ValidationReport, policy: PolicySet, options: { lang?: Lang; now?: Date } = {}): ReportBundle {
   const lang = options.lang ?? "zh";
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const now = options.now ?? new Date();
-  const p = progressSheet(report, catalogue, lang, { now });
+  const p = progressSheet(report, policy, lang, { now });
   return {
     results: resultsSheet(report, lang, { now }),
-    summary: summarySheet(report, lang, { now, catalogue }),
+    summary: summarySheet(report, policy.fallback, lang, { now }),
     progress: p.sheet,
-    data: { summaries: summaries(report, catalogue, lang), progress: p.data },
+    data: { summaries: summaries(report, policy.fallback, lang), progress: p.data },
   };
 }

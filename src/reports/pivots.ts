@@ -9,8 +9,8 @@ export const PIVOT_SHEET = { zh: "透视报表", en: "Pivot report" };
 
 /**
  * Two PivotTables over the results table (field names are CZ_Results' headers in `lang`):
- * - program × funding source: rows 项目名称; values Σ 市财政承担, Σ 受益财政承担, Σ 核定奖补;
- * - jurisdiction × year: rows 所属地区, columns 年度; value Σ 核定奖补.
+ * - program × funding source: rows 项目名称 (the program name column); values Σ 市财政承担, Σ 受益财政承担, Σ 应拨付奖补 (payable: min(entitlement, amount asked));
+ * - jurisdiction × year: rows 所属地区, columns 年度; value Σ 应拨付奖补.
  * Rows with errors have empty award cells in CZ_Results, so the pivots sum the same rows as the
  * summary tables.
  */

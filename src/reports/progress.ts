@@ -1,19 +1,16 @@
 /**
- * 行动计划进度: Action-Plan targets (catalogue.targets) against what the application table shows.
- *
- * Counting: one row = one recognition / project. A row counts for an indicator in year Y when it
- * has no errors (通过 or 需复核: duplicates of one-time awards are errors, so they never count
- * twice), its program is one of the indicator's measure programs, its date falls in Y, and — when
- * the indicator sets minAmount — its amount (base, 元) is ≥ minAmount. The award itself does not
- * matter: a factory recognised before the policy's validity still counts as built. Rows are
- * counted, not distinct enterprises (an enterprise with a smart factory and a digital workshop
- * has built two). Rows without a readable date are reported, not counted.
- *
- * Indicators the table cannot measure (no `measure`: robots, cloud enterprises, ratios …) are
- * listed as 需另行填报 in an input table the analyst fills; its 完成率 is a formula.
+ * 行动计划进度: Action-Plan targets against what the application table shows, per READING's
+ * counting table (catalogue Target.count):
+ * - counts payable rows (no error, payable > 0) by the year of the qualifying event;
+ * - counts each object once: distinct enterprises, or distinct enterprise + object (项目名称;
+ *   the row itself when it names none) — the same platform at two levels is one platform;
+ * - 5G cases only from rows whose 场景类别 says 5G; without that column the indicator is manual;
+ * - lower bounds (登云企业, 亿元以上技改) are labelled as such ("≥");
+ * - every other indicator is 需另行填报: an input cell, never a made-up 0. A reference figure
+ *   (跨行业跨领域平台 awards beside 引进) is shown for information only.
  */
-import { DEFAULT_CATALOGUE } from "../policy/catalogues";
-import type { Catalogue, Target } from "../policy/types";
+import { nameKey } from "../validation/jurisdictions";
+import type { PolicySet, Target } from "../policy/types";
 import type { CellSpec, SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
 import { col, colLetter, COUNT_FMT, type Lang, PCT_FMT, policyLine, type Row, sheetLayout, t, timeLine } from "./common";
@@ -29,12 +26,18 @@ export interface ProgressRow {
   /** "≥200", "1–2", "约2", "30". */
   targetText: string;
   actual: number;
+  /** The applications show only part of the figure: actual is a lower bound. */
+  lowerBound: boolean;
+  /** "12" or "≥12" (lower bound). */
+  actualText: string;
   /** actual / target (0.6 = 60%). */
   ratio: number;
   /** "██████░░░░ 60%". */
   bar: string;
   programs: string[];
-  /** Rows of these programs left out because their date is unreadable (not per year: same on each year). */
+  /** How it is counted, in words. */
+  rule: string;
+  /** Payable rows of these programs left out because their date is unreadable. */
   undated: number;
 }
 
@@ -45,6 +48,10 @@ export interface ManualRow {
   target: number;
   targetText: string;
   ratioTarget: boolean;
+  /** Why it is manual. */
+  note: string;
+  /** Awards shown for reference (never the actual figure), when the catalogue names some. */
+  reference?: number;
 }
 
 export interface Progress {
@@ -74,34 +81,55 @@ function targetText(tg: Target, v: number, lang: Lang): string {
   }
 }
 
-/** Does a row count for this indicator in this year? */
-function countsFor(r: RowResult, tg: Target, year: number): boolean {
-  const m = tg.measure;
-  if (!m || r.status === "error" || r.year !== year || !r.programCode || !m.programs.includes(r.programCode)) return false;
-  if (m.minAmount !== undefined) return r.amount !== null && r.amount >= m.minAmount;
-  return true;
+/** A payable row (READING: the progress report counts payable rows). */
+const payableRow = (r: RowResult) => r.status !== "error" && r.payable !== null && r.payable > 0 && r.programCode !== null;
+
+const enterpriseOf = (r: RowResult) => (r.creditCode ? "c:" + r.creditCode : "n:" + nameKey(r.enterprise));
+const objectOf = (r: RowResult) => enterpriseOf(r) + "|" + (r.object ? nameKey(r.object) : `row:${r.row}`);
+const is5g = (r: RowResult) => /5G/i.test(r.scenario.normalize("NFKC"));
+
+/** The targets of every catalogue in the set (a later catalogue's target for the same code and year wins). */
+function targetsOf(set: PolicySet): Array<{ tg: Target; year: number; value: number }> {
+  const byKey = new Map<string, { tg: Target; year: number; value: number }>();
+  for (const c of set.catalogues) for (const tg of c.targets) for (const [y, v] of Object.entries(tg.years)) byKey.set(`${tg.code}|${y}`, { tg, year: Number(y), value: v });
+  return [...byKey.values()];
 }
 
 /** The progress data, for the sheet and the pane's panel. */
-export function progress(report: Pick<ValidationReport, "rows">, catalogue: Catalogue = DEFAULT_CATALOGUE, lang: Lang = "zh"): Progress {
-  const years = [...new Set(catalogue.targets.flatMap((x) => Object.keys(x.years).map(Number)))].sort();
+export function progress(report: Pick<ValidationReport, "rows" | "mapping">, set: PolicySet, lang: Lang = "zh"): Progress {
+  const all = targetsOf(set);
+  const years = [...new Set(all.map((x) => x.year))].sort();
   const measured: ProgressRow[] = [];
   const manual: ManualRow[] = [];
-  for (const tg of catalogue.targets) {
-    const name = lang === "zh" ? tg.name.zh : tg.name.en;
-    for (const y of years) {
-      const target = tg.years[y];
-      if (target === undefined) continue;
-      if (!tg.measure) {
-        manual.push({ code: tg.code, name, year: y, target, targetText: targetText(tg, target, lang), ratioTarget: !!tg.ratio });
-        continue;
+  const rows = report.rows.filter(payableRow);
+  const hasScenario = !!report.mapping?.scenario;
+  const name = (tg: Target) => (lang === "zh" ? tg.name.zh : tg.name.en);
+  const order = new Map(set.catalogues.flatMap((c) => c.targets.map((tg, i) => [tg.code, i] as const)));
+  all.sort((a, b) => (order.get(a.tg.code) ?? 0) - (order.get(b.tg.code) ?? 0) || a.year - b.year);
+  for (const { tg, year: y, value: target } of all) {
+    const c = tg.count;
+    if (!c || (c.how === "scenario_5g" && !hasScenario)) {
+      const note = c ? t(lang, "申报表无“场景类别”列，无法区分5G案例：需另行填报", "No 场景类别 column, so 5G cases cannot be told apart: to be reported separately") : lang === "zh" ? tg.rule.zh : tg.rule.en;
+      const m: ManualRow = { code: tg.code, name: name(tg), year: y, target, targetText: targetText(tg, target, lang), ratioTarget: !!tg.ratio, note };
+      if (tg.reference) {
+        const progs = tg.reference.programs;
+        m.reference = new Set(rows.filter((r) => r.year === y && progs.includes(r.programCode!)).map(objectOf)).size;
+        m.note += t(lang, `；参考：当年${progs.join("、")}奖补${m.reference}个（${tg.reference.note.zh}）`, `; for reference: ${m.reference} ${progs.join(", ")} awards that year (${tg.reference.note.en})`);
       }
-      const programs = tg.measure.programs;
-      const actual = report.rows.filter((r) => countsFor(r, tg, y)).length;
-      const undated = report.rows.filter((r) => r.status !== "error" && r.year === null && r.programCode !== null && programs.includes(r.programCode)).length;
-      const ratio = target > 0 ? actual / target : 0;
-      measured.push({ code: tg.code, name, year: y, target, upper: tg.upper, qualifier: tg.qualifier, targetText: targetText(tg, target, lang), actual, ratio, bar: textBar(ratio), programs, undated });
+      manual.push(m);
+      continue;
     }
+    const inYear = rows.filter((r) => r.year === y && c.programs.includes(r.programCode!) && (c.minAmount === undefined || (r.amount !== null && r.amount >= c.minAmount)) && (c.how !== "scenario_5g" || is5g(r)));
+    const keys = new Set(inYear.map(c.how === "distinct_enterprises" ? enterpriseOf : objectOf));
+    const actual = keys.size;
+    const undated = report.rows.filter((r) => payableRow(r) && r.year === null && c.programs.includes(r.programCode!)).length;
+    const ratio = target > 0 ? actual / target : 0;
+    const lowerBound = !!c.lowerBound;
+    measured.push({
+      code: tg.code, name: name(tg), year: y, target, upper: tg.upper, qualifier: tg.qualifier, targetText: targetText(tg, target, lang),
+      actual, lowerBound, actualText: lowerBound ? `≥${actual}` : String(actual), ratio, bar: textBar(ratio), programs: c.programs,
+      rule: lang === "zh" ? tg.rule.zh : tg.rule.en, undated,
+    });
   }
   return { years, measured, manual };
 }
@@ -110,8 +138,8 @@ export const PROGRESS_SHEET = { zh: "行动计划进度", en: "Action Plan progr
 export const PROGRESS_TABLES = { measured: "CZ_Progress", manual: "CZ_ProgressInput" } as const;
 
 /** The progress sheet: measured indicators (CZ_Progress), then the 需另行填报 input table (CZ_ProgressInput). */
-export function progressSheet(report: Pick<ValidationReport, "rows" | "policy">, catalogue: Catalogue = DEFAULT_CATALOGUE, lang: Lang = "zh", options: { now?: Date } = {}): { data: Progress; sheet: SheetSpec } {
-  const data = progress(report, catalogue, lang);
+export function progressSheet(report: Pick<ValidationReport, "rows" | "policy" | "mapping">, set: PolicySet, lang: Lang = "zh", options: { now?: Date } = {}): { data: Progress; sheet: SheetSpec } {
+  const data = progress(report, set, lang);
   const L = (zh: string, en: string) => t(lang, zh, en);
   const now = options.now ?? new Date();
   const rows: Row[] = data.measured.map((p) => [
@@ -120,22 +148,23 @@ export function progressSheet(report: Pick<ValidationReport, "rows" | "policy">,
     p.target,
     p.targetText,
     p.actual,
+    p.lowerBound ? L("下限（≥）", "lower bound (≥)") : L("计数", "count"),
     p.ratio,
     p.bar,
-    p.programs.join(", "),
+    p.rule,
     p.undated > 0 ? L(`另有${p.undated}行无可读日期，未计入`, `${p.undated} more rows have no readable date and are not counted`) : "",
   ]);
-
-  const manualColumns = [col(L("指标", "Indicator"), undefined, 30), col(L("年度", "Year"), COUNT_FMT, 8), col(L("目标", "Target"), undefined, 10), col(L("实际（请填写）", "Actual (fill in)"), undefined, 14), col(L("完成率", "Completion"), PCT_FMT, 10), col(L("说明", "Note"), undefined, 36)];
+  const cat = set.fallback;
+  const manualColumns = [col(L("指标", "Indicator"), undefined, 30), col(L("年度", "Year"), COUNT_FMT, 8), col(L("目标", "Target"), undefined, 10), col(L("实际（请填写）", "Actual (fill in)"), undefined, 14), col(L("完成率", "Completion"), PCT_FMT, 10), col(L("说明", "Note"), undefined, 50)];
   const spec: SheetSpec = {
     name: PROGRESS_SHEET[lang],
     preamble: [
       L("《滁州市工业互联网创新发展三年行动计划（2021—2023年）》目标完成情况", "Action Plan (2021–2023): progress against targets"),
-      policyLine({ policy: { id: catalogue.id, title: lang === "zh" ? catalogue.title.zh : catalogue.title.en } }, lang),
+      policyLine({ policy: { id: cat.id, title: lang === "zh" ? cat.title.zh : cat.title.en } }, lang),
       timeLine(now, lang),
       L(
-        "实际数：申报表中无错误（通过或需复核）的行，按项目类别与日期年度计数（每行一项认定/项目，不按企业去重；亿元以上技改项目按投资额≥1亿元）。申报表无法统计的指标列于下方“需另行填报”，请填写实际数。",
-        "Actual: rows without errors (passed or to review), by program and the year of the date (one row = one recognition/project, not de-duplicated by enterprise; ≥100-million projects by amount ≥ 100,000,000). Indicators the table cannot measure are listed below as 'to be reported separately': fill in the actual figures.",
+        "实际数：申报表中可拨付（无错误且应拨付额大于0）的行，按认定/完成日期的年度、每个对象只计一次（同一平台两级只计一次；“5G+工业互联网”案例仅计“场景类别”含5G的奖项）。标“下限”的指标只反映申报了奖补的部分。申报表无法统计的指标列于下方“需另行填报”，请填写实际数。",
+        "Actual: payable rows (no errors, payable > 0) by the year of the qualifying event, each object once (one platform at two levels counts once; 5G cases only from rows whose 场景类别 says 5G). Indicators marked lower bound only show what was applied for. Indicators the table cannot measure are listed below as 'to be reported separately': fill in the actual figures.",
       ),
     ],
     columns: [
@@ -144,24 +173,23 @@ export function progressSheet(report: Pick<ValidationReport, "rows" | "policy">,
       col(L("目标", "Target"), COUNT_FMT, 8),
       col(L("目标说明", "Target as set"), undefined, 10),
       col(L("实际", "Actual"), COUNT_FMT, 8),
+      col(L("口径", "Kind"), undefined, 10),
       col(L("完成率", "Completion"), PCT_FMT, 10),
       col(L("进度", "Progress"), undefined, 18),
-      col(L("计入项目", "Programs counted"), undefined, 40),
+      col(L("计数规则", "Counting rule"), undefined, 50),
       col(L("说明", "Note"), undefined, 30),
     ],
     rows,
     tableName: PROGRESS_TABLES.measured,
     blocks: [],
   };
-
-  // The input table: its 完成率 formulas refer to cells of the same row (layout as the hosts write it).
   const manualRows: Row[] = data.manual.map((m) => [
     m.name,
     m.year,
     m.target,
     null,
     null,
-    m.ratioTarget ? L(`需另行填报；目标${m.targetText}，请按比例填写（如 0.25 或 25%）`, `To be reported separately; target ${m.targetText}: enter a share (0.25 or 25%)`) : L(`需另行填报；目标${m.targetText}`, `To be reported separately; target ${m.targetText}`),
+    (m.ratioTarget ? L(`需另行填报；目标${m.targetText}，请按比例填写（如 0.25 或 25%）`, `To be reported separately; target ${m.targetText}: enter a share (0.25 or 25%)`) : L(`需另行填报；目标${m.targetText}`, `To be reported separately; target ${m.targetText}`)) + (lang === "zh" ? "。" : ". ") + m.note,
   ]);
   spec.blocks = [{ title: L("需另行填报（申报表无法统计，请在“实际（请填写）”列填写）", "To be reported separately (fill in the Actual column)"), columns: manualColumns, rows: manualRows, tableName: PROGRESS_TABLES.manual }];
   if (manualRows.length) {
@@ -172,8 +200,6 @@ export function progressSheet(report: Pick<ValidationReport, "rows" | "policy">,
       const row = place.firstDataRow + i;
       r[4] = { formula: `=IF(${D}${row}="","",${D}${row}/${C}${row})`, value: "" } as CellSpec;
     });
-  } else {
-    spec.blocks = [];
-  }
+  } else spec.blocks = [];
   return { data, sheet: spec };
 }

@@ -14,10 +14,11 @@ export const RESULT_COLUMNS = [
   { key: "jurisdiction", zh: "所属地区", en: "Jurisdiction", width: 14 },
   { key: "programCode", zh: "项目代码", en: "Program code", width: 22 },
   { key: "programName", zh: "项目名称", en: "Program", width: 34 },
-  { key: "section", zh: "条款", en: "Section", width: 8 },
+  { key: "section", zh: "条款", en: "Clause", width: 16 },
   { key: "year", zh: "年度", en: "Year", width: 8, numFmt: COUNT_FMT },
   { key: "requested", zh: "申报金额（元）", en: "Requested (CNY)", width: 16, numFmt: YUAN_FMT },
-  { key: "total", zh: "核定奖补（元）", en: "Award (CNY)", width: 16, numFmt: YUAN_FMT },
+  { key: "entitlement", zh: "核定额（元）", en: "Entitlement (CNY)", width: 16, numFmt: YUAN_FMT },
+  { key: "total", zh: "应拨付奖补（元）", en: "Payable (CNY)", width: 16, numFmt: YUAN_FMT },
   { key: "city", zh: "市财政承担（元）", en: "City share (CNY)", width: 16, numFmt: YUAN_FMT },
   { key: "beneficiary", zh: "受益财政承担（元）", en: "Beneficiary share (CNY)", width: 18, numFmt: YUAN_FMT },
   { key: "status", zh: "状态", en: "Status", width: 8 },
@@ -41,7 +42,7 @@ export function findingsText(r: RowResult, findings: readonly Finding[], lang: L
   own.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const parts = own.map((f) => `[${SEVERITY_TAG[f.severity][lang]}] ${lang === "zh" ? f.message : f.messageEn}`);
   if (r.status === "error" && r.total !== null) {
-    parts.push(t(lang, `按规则计算为${formatFen(r.total)}元，因有误未计入核定金额`, `computed CNY ${formatFen(r.total)}, not counted because of errors`));
+    parts.push(t(lang, `按规则计算为${formatFen(r.total)}元，因有误未计入应拨付额`, `computed CNY ${formatFen(r.total)}, not counted because of errors`));
   }
   const text = parts.join(lang === "zh" ? "；" : "; ");
   return text.length > MAX_FINDINGS_TEXT ? text.slice(0, MAX_FINDINGS_TEXT - 1) + "…" : text;
@@ -60,8 +61,9 @@ export function resultRow(r: RowResult, findings: readonly Finding[], lang: Lang
     r.year,
     yuan(r.requested),
     inSums ? yuan(r.total) : null,
-    inSums ? yuan(r.city) : null,
-    inSums ? yuan(r.beneficiary) : null,
+    inSums ? yuan(r.payable) : null,
+    inSums ? yuan(r.payableCity) : null,
+    inSums ? yuan(r.payableBeneficiary) : null,
     STATUS_TEXT[r.status][lang],
     findingsText(r, findings, lang),
   ];

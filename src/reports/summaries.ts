@@ -3,16 +3,17 @@
  * grand-total row; its rows add up exactly to it, and city + beneficiary = total on every row.
  * Which rows count: COUNTING_RULE (no errors, award computed).
  */
-import { DEFAULT_CATALOGUE } from "../policy/catalogues";
 import type { Fen } from "../policy/money";
 import type { Catalogue } from "../policy/types";
 import type { ChartSpec, SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
 import { col, colLetter, COUNT_FMT, counts, COUNTING_RULE, type Lang, policyLine, type Row, sheetLayout, t, timeLine, YUAN_FMT, yuan } from "./common";
 
+/** Sums in 分. `total` is the payable amount (READING "what is paid"), `city` + `beneficiary` its split; `entitlement` the policy's award before the amount asked. */
 export interface Sums {
   count: number;
   requested: Fen;
+  entitlement: Fen;
   total: Fen;
   city: Fen;
   beneficiary: Fen;
@@ -37,21 +38,22 @@ export interface Summaries {
   byJurisdictionYear: { jurisdictions: string[]; years: (number | null)[]; cells: Fen[][]; rowTotals: Fen[]; colTotals: Fen[]; grand: Fen };
 }
 
-const zero = (): Sums => ({ count: 0, requested: 0, total: 0, city: 0, beneficiary: 0 });
+const zero = (): Sums => ({ count: 0, requested: 0, entitlement: 0, total: 0, city: 0, beneficiary: 0 });
 
 function add(s: Sums, r: RowResult): void {
   s.count += 1;
   s.requested += r.requested ?? 0;
-  s.total += r.total ?? 0;
-  s.city += r.city ?? 0;
-  s.beneficiary += r.beneficiary ?? 0;
+  s.entitlement += r.total ?? 0;
+  s.total += r.payable ?? 0;
+  s.city += r.payableCity ?? 0;
+  s.beneficiary += r.payableBeneficiary ?? 0;
 }
 
 const NO_JURISDICTION = { zh: "（未填地区）", en: "(no jurisdiction)" };
 const NO_YEAR = { zh: "（无日期）", en: "(no date)" };
 
 /** Compute every summary from the validated rows. */
-export function summaries(report: Pick<ValidationReport, "rows">, catalogue: Catalogue = DEFAULT_CATALOGUE, lang: Lang = "zh"): Summaries {
+export function summaries(report: Pick<ValidationReport, "rows">, catalogue: Catalogue, lang: Lang = "zh"): Summaries {
   const rows = report.rows.filter(counts);
   const grand = zero();
   const byProg = new Map<string, { label: string; sums: Sums }>();
@@ -70,7 +72,7 @@ export function summaries(report: Pick<ValidationReport, "rows">, catalogue: Cat
     add(j, r);
     let m = jy.get(jk);
     if (!m) jy.set(jk, (m = new Map()));
-    m.set(r.year, (m.get(r.year) ?? 0) + (r.total ?? 0));
+    m.set(r.year, (m.get(r.year) ?? 0) + (r.payable ?? 0));
     years.add(r.year);
   }
 
@@ -117,8 +119,8 @@ export const SUMMARY_TABLES = {
 const GRAND = { zh: "合计", en: "Total" };
 
 /** The summary sheet: by program (main), program × funding source, jurisdiction × year, by jurisdiction. */
-export function summarySheet(report: Pick<ValidationReport, "rows" | "policy">, lang: Lang = "zh", options: { now?: Date; catalogue?: Catalogue } = {}): SheetSpec {
-  const s = summaries(report, options.catalogue, lang);
+export function summarySheet(report: Pick<ValidationReport, "rows" | "policy">, catalogue: Catalogue, lang: Lang = "zh", options: { now?: Date } = {}): SheetSpec {
+  const s = summaries(report, catalogue, lang);
   const now = options.now ?? new Date();
   const L = (zh: string, en: string) => t(lang, zh, en);
   const money = (h: string) => col(h, YUAN_FMT, 16);
@@ -145,10 +147,10 @@ export function summarySheet(report: Pick<ValidationReport, "rows" | "policy">, 
       policyLine(report, lang),
       timeLine(now, lang),
       COUNTING_RULE[lang],
-      L(`计入${s.included}行，未计入${s.excluded}行。核定奖补合计${yuanText(g.total)}元，其中市财政${yuanText(g.city)}元、受益财政${yuanText(g.beneficiary)}元。`,
-        `${s.included} rows counted, ${s.excluded} left out. Awards CNY ${yuanText(g.total)}: city ${yuanText(g.city)}, beneficiary ${yuanText(g.beneficiary)}.`),
+      L(`计入${s.included}行，未计入${s.excluded}行。应拨付合计${yuanText(g.total)}元（核定额${yuanText(g.entitlement)}元），其中市财政${yuanText(g.city)}元、受益财政${yuanText(g.beneficiary)}元。`,
+        `${s.included} rows counted, ${s.excluded} left out. Payable CNY ${yuanText(g.total)} (entitlement ${yuanText(g.entitlement)}): city ${yuanText(g.city)}, beneficiary ${yuanText(g.beneficiary)}.`),
     ],
-    columns: [col(L("项目代码", "Program code"), undefined, 22), col(L("项目名称", "Program"), undefined, 34), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)")), money(L("核定奖补（元）", "Award (CNY)"))],
+    columns: [col(L("项目代码", "Program code"), undefined, 22), col(L("项目名称", "Program"), undefined, 34), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)")), money(L("应拨付奖补（元）", "Payable (CNY)"))],
     rows: programRows,
     tableName: SUMMARY_TABLES.program,
     blocks: [
@@ -159,14 +161,14 @@ export function summarySheet(report: Pick<ValidationReport, "rows" | "policy">, 
         tableName: SUMMARY_TABLES.programSource,
       },
       {
-        title: L("按地区 × 年度（核定奖补，元）", "By jurisdiction × year (award, CNY)"),
+        title: L("按地区 × 年度（应拨付奖补，元）", "By jurisdiction × year (payable, CNY)"),
         columns: [col(L("所属地区", "Jurisdiction")), ...jy.years.map((y) => money(yearHeader(y))), money(L("合计（元）", "Total (CNY)"))],
         rows: jyRows,
         tableName: SUMMARY_TABLES.jurisdictionYear,
       },
       {
         title: L("按地区", "By jurisdiction"),
-        columns: [col(L("所属地区", "Jurisdiction")), money(L("核定奖补（元）", "Award (CNY)")), money(L("市财政（元）", "City (CNY)")), money(L("受益财政（元）", "Beneficiary (CNY)")), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)"))],
+        columns: [col(L("所属地区", "Jurisdiction")), money(L("应拨付奖补（元）", "Payable (CNY)")), money(L("市财政（元）", "City (CNY)")), money(L("受益财政（元）", "Beneficiary (CNY)")), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)"))],
         rows: jurRows,
         tableName: SUMMARY_TABLES.jurisdiction,
       },
@@ -192,7 +194,7 @@ export function awardsChart(summary: SheetSpec, sheetName: string, lang: Lang = 
   const place = sheetLayout(summary)[JURISDICTION_BLOCK];
   const last = Math.max(place.lastDataRow - 1, place.firstDataRow); // leave out 合计
   return {
-    title: t(lang, "各地区核定奖补（元）", "Awards by jurisdiction (CNY)"),
+    title: t(lang, "各地区应拨付奖补（元）", "Payable awards by jurisdiction (CNY)"),
     sheet: sheetName,
     range: `A${place.headerRow}:${colLetter(1)}${last}`,
     type: "bar",

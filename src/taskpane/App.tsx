@@ -1,4 +1,5 @@
 /** The task pane: language, host detection (Excel or browser), tabs, error and success bars. */
+import type { PolicySet } from "../policy/types";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
@@ -42,11 +43,13 @@ export interface AppProps {
   /** Open a browser file (injectable for tests). */
   open?: (name: string, data: ArrayBuffer) => Promise<{ host: WorkbookHost; file: BrowserFile }>;
   initialLang?: UiLang;
+  /** The policy set (catalogues) the pane computes with: bound at the pane root (index.tsx). */
+  policy: PolicySet;
 }
 
 type Tabs = PaneTab;
 
-export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProps) {
+export function App({ detect, open = openWorkbook, initialLang = "zh", policy }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<UiLang>(initialLang);
   const [mode, setMode] = useState<PaneMode>("detecting");
@@ -126,6 +129,7 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
 
   const ctx: PaneContextValue = useMemo(
     () => ({
+      policy,
       lang,
       t,
       mode,
@@ -138,7 +142,7 @@ export function App({ detect, open = openWorkbook, initialLang = "zh" }: AppProp
       setLastValidation,
       goToTab: setTab,
     }),
-    [lang, t, mode, host, browserFile, showError, showSuccess, lastValidation],
+    [policy, lang, t, mode, host, browserFile, showError, showSuccess, lastValidation],
   );
 
   return (

@@ -1,7 +1,7 @@
 /** 项目目录: search the catalogue by code or Chinese name, show the rule and clause, insert =CZ.SUBSIDY. */
 import { useMemo, useState } from "react";
 import { Badge, Button, Caption1, Card, Field, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { DEFAULT_CATALOGUE, describeRule, payerText, clauseRef, normaliseKey } from "../policy";
+import { catalogueFor, describeRule, payerText, clauseRef, normaliseKey } from "../policy";
 import type { Measure, Program } from "../policy";
 import { usePane } from "./context";
 
@@ -29,16 +29,18 @@ export function subsidyFormula(code: string): string {
 }
 
 export function CatalogueTab() {
-  const { t, lang, host, mode, showError, showSuccess } = usePane();
+  const { t, lang, host, mode, showError, showSuccess, policy } = usePane();
   const styles = useStyles();
   const [query, setQuery] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
   const entries: Entry[] = useMemo(() => {
     const list: Entry[] = [];
-    for (const p of DEFAULT_CATALOGUE.programs) if (matches(p, query)) list.push({ kind: "program", p });
-    for (const m of DEFAULT_CATALOGUE.measures) if (matches(m, query)) list.push({ kind: "measure", m });
+    // The catalogue in force today (the set's fallback when none is).
+    const cat = catalogueFor(new Date().toISOString().slice(0, 10), policy.catalogues) ?? policy.fallback;
+    for (const p of cat.programs) if (matches(p, query)) list.push({ kind: "program", p });
+    for (const m of cat.measures) if (matches(m, query)) list.push({ kind: "measure", m });
     return list;
-  }, [query]);
+  }, [query, policy]);
 
   const canInsert = mode === "office" && !!host?.insertFormula;
 
@@ -93,7 +95,7 @@ export function CatalogueTab() {
                 <Text className={styles.label}>{t("field_cap_scope")}</Text>
                 <Text>{t(e.p.capScope === "enterprise" ? "cap_scope_enterprise" : "cap_scope_project")}</Text>
                 <Text className={styles.label}>{t("field_one_time")}</Text>
-                <Text>{t(e.p.oneTime ? "yes" : "no")}</Text>
+                <Text>{t(e.p.onceFor ? "yes" : "no")}</Text>
               </div>
               <div className={styles.row}>
                 <Text className={styles.label}>{t("field_units")}</Text>

@@ -34,7 +34,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_CATALOGUE } from "../policy/catalogues";
 import { PIVOT_SHEET, RESULTS_TABLE, pivotPlan, pivotReport, progress, progressSheet, resultsSheet, summarySheet } from "../reports";
 import type { SheetSpec, WorkbookHost } from "../host/types";
 import { uniqueSheetName, uniqueTableName } from "../host/names";
@@ -82,7 +81,7 @@ async function tableNames(host: WorkbookHost): Promise<string[]> {
 }
 
 export function ReportsTab() {
-  const { t, lang, host, mode, showError, showSuccess, markDirty, lastValidation, setLastValidation, goToTab } = usePane();
+  const { t, lang, host, mode, showError, showSuccess, markDirty, lastValidation, setLastValidation, goToTab, policy } = usePane();
   const styles = useStyles();
   const [busy, setBusy] = useState<Busy>("");
   const [note, setNote] = useState<string | null>(null);
@@ -93,8 +92,8 @@ export function ReportsTab() {
   const [block, setBlock] = useState<FormulaBlock | null>(null);
 
   const report = lastValidation?.report ?? null;
-  const prog = useMemo(() => (report ? progress(report, DEFAULT_CATALOGUE, lang) : null), [report, lang]);
-  const items = useMemo(() => (block ? planConversion(block, convMode, lang) : []), [block, convMode, lang]);
+  const prog = useMemo(() => (report ? progress(report, policy, lang) : null), [report, policy, lang]);
+  const items = useMemo(() => (block ? planConversion(block, convMode, lang, policy) : []), [block, convMode, lang, policy]);
   const changes = useMemo(() => changesOf(items), [items]);
   const canConvert = !!host?.readFormulas && !!host?.writeFormulas;
 
@@ -142,7 +141,7 @@ export function ReportsTab() {
         goToTab("validation");
         throw new Error(t("missing_required", { cols: missing.map((k) => t(`col_${k}` as MessageKey)).join(t("list_sep")) }));
       }
-      const rep = await runValidation(region, d.mapping, d.headerIndex, () => undefined);
+      const rep = await runValidation(region, d.mapping, d.headerIndex, () => undefined, policy);
       setLastValidation({ region, report: rep });
     });
 
@@ -165,7 +164,7 @@ export function ReportsTab() {
       if (plan.mode === "pivot" && host.addPivots) {
         const results = withUniqueTables(resultsSheet(report, lang), taken);
         const r = await host.writeSheet(results);
-        const summary = withUniqueTables(summarySheet(report, lang), taken);
+        const summary = withUniqueTables(summarySheet(report, policy.fallback, lang), taken);
         const s = await host.writeSheet(summary);
         // A name no sheet has yet: the host creates exactly this sheet for the pivots.
         const pivotSheet = uniqueSheetName(PIVOT_SHEET[lang], await host.listSheets());
@@ -175,7 +174,7 @@ export function ReportsTab() {
         setWritten((l) => [...l, r.name, s.name, pivotSheet]);
         done(t("pivots_written", { results: r.name, table: results.tableName ?? RESULTS_TABLE, summary: s.name, name: pivotSheet }));
       } else {
-        const summary = withUniqueTables(summarySheet(report, lang), taken);
+        const summary = withUniqueTables(summarySheet(report, policy.fallback, lang), taken);
         const s = await host.writeSheet(summary);
         setNote(plan.note[lang]);
         setWritten((l) => [...l, s.name]);
@@ -186,7 +185,7 @@ export function ReportsTab() {
   const buildProgress = () =>
     guarded("progress", async () => {
       if (!host || !report) return;
-      const spec = withUniqueTables(progressSheet(report, DEFAULT_CATALOGUE, lang).sheet, await tableNames(host));
+      const spec = withUniqueTables(progressSheet(report, policy, lang).sheet, await tableNames(host));
       const w = await host.writeSheet(spec);
       setWritten((l) => [...l, w.name]);
       done(t("progress_written", { name: w.name }));

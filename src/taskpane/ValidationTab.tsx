@@ -49,7 +49,7 @@ const SEVERITY_KEY: Record<Severity, MessageKey> = { error: "severity_error", wa
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
 export function ValidationTab() {
-  const { t, lang, host, mode, showError, showSuccess, markDirty, lastValidation, setLastValidation } = usePane();
+  const { t, lang, host, mode, showError, showSuccess, markDirty, lastValidation, setLastValidation, policy } = usePane();
   const styles = useStyles();
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [sheets, setSheets] = useState<string[]>([]);
@@ -108,7 +108,7 @@ export function ValidationTab() {
     setBusy("run");
     setProgress({ done: 0, total: Math.max(cur.region.values.length - cur.headerIndex - 1, 0) });
     try {
-      const rep = await runValidation(cur.region, cur.mapping, cur.headerIndex, (done, total) => setProgress({ done, total }));
+      const rep = await runValidation(cur.region, cur.mapping, cur.headerIndex, (done, total) => setProgress({ done, total }), policy);
       setLastValidation({ region: cur.region, report: rep });
       setShown({});
       setSelected(null);

@@ -2,6 +2,7 @@
 import { createContext, useContext } from "react";
 import type { WorkbookHost, RegionData } from "../host/types";
 import type { ValidationReport } from "../validation/types";
+import type { PolicySet } from "../policy/types";
 import { type MessageKey, type Params, type UiLang, STRINGS, translate } from "./i18n";
 
 export type PaneMode = "detecting" | "office" | "browser";
@@ -18,6 +19,8 @@ export interface LastValidation {
 }
 
 export interface PaneContextValue {
+  /** The policy set every computation in the pane uses (passed in at the pane root, index.tsx). */
+  policy: PolicySet;
   lang: UiLang;
   t: (key: MessageKey, params?: Params) => string;
   mode: PaneMode;

@@ -9,6 +9,7 @@
  * line, and is only written when it lies inside the scanned block and holds no formula of its own.
  */
 import { convertFormula, type ConvertResult } from "../policy/native-formula";
+import type { PolicySet } from "../policy/types";
 import { cellAddress } from "../host/office-host";
 import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
 
@@ -68,7 +69,7 @@ function isEmpty(v: unknown): boolean {
 }
 
 /** Every CZ formula cell of the block, in reading order, with its replacement or the reason it has none. */
-export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiLang): ConvertItem[] {
+export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiLang, policy: PolicySet): ConvertItem[] {
   const t = (k: MessageKey, p?: Params) => translate(lang, k, p);
   const { formulas, values, firstRow, firstCol } = block;
   const at = (i: number, j: number) => ({ row: firstRow + i, col: firstCol + j, address: cellAddress(firstRow + i, firstCol + j) });
@@ -85,9 +86,9 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
   };
   const convert = (f: string): ConvertResult => {
     try {
-      return convertFormula(f, { cellValue });
+      return convertFormula(f, { cellValue, policy });
     } catch (e) {
-      if (e instanceof Unresolved) return convertFormula(f); // → "program_reference" with its reason
+      if (e instanceof Unresolved) return convertFormula(f, { policy }); // → "program_reference" with its reason
       throw e;
     }
   };

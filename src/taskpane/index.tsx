@@ -6,6 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { App, type Detected } from "./App";
 import { OfficeHost } from "../host/office-host";
+import { SHIPPED_POLICY } from "../policy/shipped";
 
 /** Office.onReady, or browser mode when office.js is missing, reports no host, or never answers. */
 export function detectHost(timeoutMs = 8000): Promise<Detected> {
@@ -27,4 +28,5 @@ export function detectHost(timeoutMs = 8000): Promise<Detected> {
 }
 
 const container = document.getElementById("container") ?? document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
-createRoot(container).render(<App detect={detectHost} />);
+// The composition root of the pane: the shipped catalogues are bound here and passed down.
+createRoot(container).render(<App detect={detectHost} policy={SHIPPED_POLICY} />);

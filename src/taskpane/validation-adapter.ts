@@ -9,6 +9,7 @@ import { RULE_BY_CODE, type RuleCode } from "../validation/rules";
 import { validateTableAsync } from "../validation/validate";
 import type { ColumnKey, ColumnMapping, ValidationReport } from "../validation/types";
 import type { UiLang } from "./i18n";
+import type { PolicySet } from "../policy/types";
 
 export const REQUIRED_KEYS: readonly ColumnKey[] = VALIDATION_REQUIRED;
 
@@ -34,10 +35,12 @@ export async function runValidation(
   mapping: ColumnMapping,
   headerIndex: number,
   onProgress: (done: number, total: number) => void,
+  policy: PolicySet,
 ): Promise<ValidationReport> {
   await yieldToBrowser();
   return validateTableAsync(
     { values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet, mapping, headerRow: region.firstRow + headerIndex },
+    policy,
     { onProgress, chunkSize: 2000 },
   );
 }

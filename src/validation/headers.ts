@@ -18,11 +18,12 @@ export const CANONICAL_HEADERS: Record<ColumnKey, string> = {
   project: "项目名称",
   amount: "计算基数（元）",
   level: "认定等级/条件",
-  date: "认定日期",
+  date: "认定/完成日期",
   requested: "申报金额（元）",
   city_share: "市财政承担（元）",
   local_share: "受益财政承担（元）",
   served: "服务企业数",
+  scenario: "场景类别",
 };
 
 /** Columns that hold 元 amounts (a 万元 header scales them). */
@@ -37,14 +38,15 @@ const SYNONYMS: Record<ColumnKey, string[]> = {
   credit_code: ["统一社会信用代码", "credit_code", "信用代码", "社会信用代码", "统一信用代码", "uscc", "creditcode"],
   jurisdiction: ["所属地区", "jurisdiction", "地区", "县区", "所属县区", "县(市、区)", "所属县(市、区)", "属地", "region", "district"],
   program: ["项目类别", "program", "项目类型", "奖补类别", "奖补项目", "政策类别", "支持类别", "programcode"],
-  project: ["项目名称", "project", "projectname"],
+  project: ["项目名称", "project", "projectname", "平台名称", "产品名称", "奖项名称", "项目(平台、产品、奖项)名称", "对象名称", "object"],
   amount: ["计算基数", "amount", "投资额", "项目投资额", "计算依据", "基数", "base"],
   level: ["认定等级/条件", "level", "认定等级", "等级", "认定条件", "条件", "等级/条件"],
-  date: ["认定日期", "date", "日期", "认定时间", "完成日期", "竣工日期", "认定(完成)日期"],
+  date: ["认定/完成日期", "date", "认定日期", "日期", "认定时间", "完成日期", "竣工日期", "认定(完成)日期", "认定完成日期", "获评日期", "事件日期"],
   requested: ["申报金额", "requested", "申请金额", "申报奖补金额", "申请奖补金额"],
   city_share: ["市财政承担", "city_share", "市财政", "市级承担", "市财政承担金额", "cityshare"],
   local_share: ["受益财政承担", "local_share", "受益财政", "县区承担", "受益财政承担金额", "beneficiary_share", "localshare", "beneficiaryshare"],
   served: ["服务企业数", "served", "服务企业数量", "服务企业", "servedenterprises"],
+  scenario: ["场景类别", "scenario", "场景类型", "奖项类别", "scenariocategory"],
 };
 
 /** Fold a header to its matching key: NFKC, no spaces/underscores/hyphens/asterisks, lower case. */

@@ -17,7 +17,8 @@ export type ColumnKey =
   | "requested"
   | "city_share"
   | "local_share"
-  | "served";
+  | "served"
+  | "scenario";
 
 export const COLUMN_KEYS: readonly ColumnKey[] = [
   "enterprise",
@@ -32,6 +33,7 @@ export const COLUMN_KEYS: readonly ColumnKey[] = [
   "city_share",
   "local_share",
   "served",
+  "scenario",
 ];
 
 /** Where a column key was found: 0-based index within the region, and whether its header says 万元. */
@@ -75,11 +77,22 @@ export interface RowResult {
   /** Year of the date, when readable. */
   year: number | null;
   dateIso: string | null;
-  /** Amounts in 分; null when absent or unreadable. */
+  /** The object of a one-time award (项目名称 / 平台名称 / 产品名称 / 奖项名称), "" when none. */
+  object: string;
+  /** 场景类别 (scenario rows), "" when none. */
+  scenario: string;
+  /** Id of the catalogue the row was computed under. */
+  catalogueId: string | null;
+  /** Amounts in 分; null when absent or unreadable. requested: the amount asked, null when empty or 0. */
   requested: Fen | null;
+  /** The entitlement under the policy, and its split. */
   total: Fen | null;
   city: Fen | null;
   beneficiary: Fen | null;
+  /** The payable amount: min(entitlement, amount asked when given), and its split. Every report sums these. */
+  payable: Fen | null;
+  payableCity: Fen | null;
+  payableBeneficiary: Fen | null;
   /** The amount (base) in 元 as a number, when readable. */
   amount: number | null;
   status: RowStatus;
@@ -95,9 +108,10 @@ export interface ValidationSummary {
   infos: number;
   /** Rows with at least one error. */
   rowsWithErrors: number;
-  /** Totals in 分 over rows that computed. */
+  /** Totals in 分 over rows that computed: requested, entitlement (computed), payable and its split. */
   requested: Fen;
   computed: Fen;
+  payable: Fen;
   city: Fen;
   beneficiary: Fen;
   byRule: Record<string, number>;
@@ -108,7 +122,9 @@ export interface ValidationReport {
   rows: RowResult[];
   summary: ValidationSummary;
   mapping: ColumnMapping;
-  /** Catalogue id and title used. */
+  /** Catalogue id and title used (the set's fallback; rows record their own catalogueId). */
   policy: { id: string; title: string };
+  /** Ids of the catalogues the rows were computed under. */
+  catalogues: string[];
   sheet: string;
 }

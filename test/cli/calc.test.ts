@@ -1,5 +1,5 @@
 /** `cz calc` and `cz programs`, spawned the way a user runs them. */
-import { DEFAULT_CATALOGUE } from "../../src/policy";
+import { CATALOGUE_2021 as DEFAULT_CATALOGUE } from "../../src/policy";
 import { expectCleanFailure, runCli } from "./helpers";
 
 describe("calc", () => {
@@ -31,7 +31,7 @@ describe("calc", () => {
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j).sort()).toEqual(["beneficiary", "city", "explanation", "program", "total"]);
     expect(j).toMatchObject({ program: "smart_factory", total: 300000, city: 150000, beneficiary: 150000 });
-    expect(j.explanation).toMatch(/^第二条·省级智能工厂：/);
+    expect(j.explanation).toMatch(/^政策第二部分第3项（建设智能工厂和数字化车间）·省级智能工厂：/);
 
     const e = JSON.parse(runCli(["calc", "equipment_network", "800000", "--json"]).stdout);
     expect(e).toEqual({
@@ -39,13 +39,13 @@ describe("calc", () => {
       total: 160000,
       city: 0,
       beneficiary: 160000,
-      explanation: "第二条·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担",
+      explanation: "政策第二部分第1项（加快工业设备网络化技术改造）·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担",
     });
   });
 
   test("--lang en switches the explanation and errors to English", () => {
     const j = JSON.parse(runCli(["calc", "equipment_network", "800000", "--json", "--lang", "en"]).stdout);
-    expect(j.explanation).toMatch(/^Section 2 · /);
+    expect(j.explanation).toMatch(/^Policy part 2, item 1 \(/);
     const r = runCli(["calc", "nope", "--lang=en"]);
     expectCleanFailure(r, /Unknown program "nope"/);
   });
@@ -55,7 +55,7 @@ describe("calc", () => {
     [["calc", "smart_factry"], /未知项目“smart_factry”，是否为 smart_factory？/],
     [["calc", "equipment_network", "-5"], /金额不能为负数/],
     [["calc", "equipment_network", "abc"], /无法识别金额“abc”/],
-    [["calc", "equipment_network"], /缺少/],
+    [["calc", "equipment_network"], /金额为空或为0/],
     [["calc", "dx_assessment", "-", "6A"], /无法识别等级“6A”/],
     [["calc", "talent_training"], /非资金支持措施/],
     [["calc", "smart_factory", "-", "-", "2022-13-45"], /无法识别日期/],
@@ -91,10 +91,10 @@ describe("programs", () => {
     const body = lines.slice(head + 2);
     expect(body).toHaveLength(DEFAULT_CATALOGUE.programs.length + DEFAULT_CATALOGUE.measures.length);
     const eq = body.find((l) => l.startsWith("equipment_network "))!;
-    expect(eq).toMatch(/工业设备网络化技术改造\s+第二条\s+投资≥50万元，按投资的20%，单个项目最高200万元\s+受益财政$/);
+    expect(eq).toMatch(/工业设备网络化技术改造\s+政策第二部分第1项\s+投资≥50万元，按投资的20%，单个项目最高200万元\s+受益财政$/);
     // Aligned: the 条款 column starts at the same display column on every line.
     const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
-    const clauseCol = (l: string) => width(l.slice(0, l.indexOf("第")));
+    const clauseCol = (l: string) => width(l.slice(0, l.indexOf("政策"))); // 政策第一部分… / 政策结尾部分
     const cols = new Set(body.map(clauseCol));
     expect(cols.size).toBe(1);
   });

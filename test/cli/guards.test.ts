@@ -304,7 +304,7 @@ test("validate --out copies every part of the user's file unchanged and styles o
   ws.eachRow((row) =>
     row.eachCell((c) => {
       if (c.value === "核定金额") totalFmt = row.getCell(c.col + 1).numFmt;
-      if (c.value && typeof c.value === "object" && "formula" in c.value && /^HYPERLINK/.test(c.value.formula)) linkUnderlined ||= !!c.font?.underline;
+      if (c.value && typeof c.value === "object" && "formula" in c.value && /^HYPERLINK/.test(String(c.value.formula))) linkUnderlined ||= !!c.font?.underline;
     }),
   );
   expect(totalFmt).toBe("#,##0.00");

@@ -45,7 +45,7 @@ maybe("report writes results, summary and progress sheets; the numbers add up to
   let total = 0;
   for (let r2 = top + 1; r2 <= bottom; r2++) {
     const row = ws.getRow(r2);
-    const t = row.getCell(ci("核定奖补（元）")).value;
+    const t = row.getCell(ci("应拨付奖补（元）")).value;
     const c = row.getCell(ci("市财政承担（元）")).value;
     const b = row.getCell(ci("受益财政承担（元）")).value;
     if (typeof t === "number") {
@@ -55,7 +55,7 @@ maybe("report writes results, summary and progress sheets; the numbers add up to
   }
   // Rows with errors leave their amount cells empty, so the table's award column adds up to the grand total.
   expect(total).toBe(cents(j.summary.grand.total));
-  expect(ws.getRow(top + 1).getCell(ci("核定奖补（元）")).numFmt).toBe("#,##0.00");
+  expect(ws.getRow(top + 1).getCell(ci("应拨付奖补（元）")).numFmt).toBe("#,##0.00");
 });
 
 maybe("report prints the summaries and where the file went; refuses to overwrite its input", () => {

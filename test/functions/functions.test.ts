@@ -4,7 +4,7 @@
  */
 import { call, StubCfError } from "./cf-stub";
 import * as F from "../../src/functions/functions";
-import { PROGRAM_TABLE_HEADER, DEFAULT_CATALOGUE } from "../../src/policy";
+import { PROGRAM_TABLE_HEADER, CATALOGUE_2021 as DEFAULT_CATALOGUE } from "../../src/policy";
 
 function err(v: unknown): { code: string; message: string } {
   if (!(v instanceof StubCfError)) throw new Error(`expected an error value, got ${JSON.stringify(v)}`);
@@ -25,7 +25,7 @@ describe("the issue's examples", () => {
     expect(call(F.split, "smart_factory")).toEqual([[150000, 150000]]);
   });
   test("EXPLAIN(equipment_network, 800000)", () => {
-    expect(call(F.explainCase, "equipment_network", 800000)).toBe("第二条·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担");
+    expect(call(F.explainCase, "equipment_network", 800000)).toBe("政策第二部分第1项（加快工业设备网络化技术改造）·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担");
   });
 });
 
@@ -110,7 +110,7 @@ describe("error values with zh-CN messages", () => {
     expect(text.message).toContain("abc");
     const missing = err(call(F.subsidy, "equipment_network"));
     expect(missing.code).toBe("#VALUE!");
-    expect(missing.message).toContain("缺少");
+    expect(missing.message).toContain("金额为空或为0");
     const level = err(call(F.subsidy, "dx_assessment", null, "6A"));
     expect(level.code).toBe("#VALUE!");
     expect(level.message).toContain("3A/4A/5A");

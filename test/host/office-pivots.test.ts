@@ -1,3 +1,4 @@
+import { CATALOGUE_2021 } from "../../src/policy";
 /**
  * OfficeHost.addPivots against office-addin-mock: the PivotTables' source table and place, their
  * row / column / data hierarchies (with the summary function), the chart over the summary
@@ -126,12 +127,12 @@ afterEach(() => {
 });
 
 const report = buildReport(SAMPLE);
-const RESULTS_HEADERS = ["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目名称", "条款", "年度", "申报金额（元）", "核定奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见"];
+const RESULTS_HEADERS = ["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目名称", "条款", "年度", "申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见"];
 
 describe("OfficeHost.addPivots", () => {
   test("two PivotTables over the (renamed) results table with their hierarchies, and the awards chart, in two syncs", async () => {
     const rec = mockWorkbook(["申报表", "结果表", "汇总表 (2)"], { CZ_Results_2: RESULTS_HEADERS });
-    const summary = summarySheet(report, "zh");
+    const summary = summarySheet(report, CATALOGUE_2021, "zh");
     const chart = awardsChart(summary, "汇总表 (2)", "zh");
     await new OfficeHost().addPivots("透视报表", pivotSpecs("zh", "CZ_Results_2"), chart);
 
@@ -148,7 +149,7 @@ describe("OfficeHost.addPivots", () => {
         data: [
           { field: "市财政承担（元）", summarizeBy: "Sum" },
           { field: "受益财政承担（元）", summarizeBy: "Sum" },
-          { field: "核定奖补（元）", summarizeBy: "Sum" },
+          { field: "应拨付奖补（元）", summarizeBy: "Sum" },
         ],
       },
       {
@@ -159,13 +160,13 @@ describe("OfficeHost.addPivots", () => {
         dest: "透视报表!G3",
         rows: ["所属地区"],
         columns: ["年度"],
-        data: [{ field: "核定奖补（元）", summarizeBy: "Sum" }],
+        data: [{ field: "应拨付奖补（元）", summarizeBy: "Sum" }],
       },
     ]);
     // The chart sits on the pivot sheet; its data is the summary sheet's by-jurisdiction block.
     expect(chart.range).toMatch(/^A\d+:B\d+$/);
     expect(rec.charts).toEqual([
-      { sheet: "透视报表", type: "BarClustered", source: `汇总表 (2)!${chart.range}`, seriesBy: "Columns", title: "各地区核定奖补（元）", position: ["A30", "I50"] },
+      { sheet: "透视报表", type: "BarClustered", source: `汇总表 (2)!${chart.range}`, seriesBy: "Columns", title: "各地区应拨付奖补（元）", position: ["A30", "I50"] },
     ]);
     expect(rec.activated).toEqual(["透视报表"]);
     expect(rec.syncs).toBe(2);

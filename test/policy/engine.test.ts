@@ -2,27 +2,28 @@
  * The engine against READING.md, program by program. Expected arithmetic is written next to
  * each case so that a reviewer can check it against the clause without running anything.
  */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import { calculate, CalcInput, errorMessage, explain, fenToYuan, CATALOGUE_2021, capOf, rateOf, programByCode, ERROR_KIND } from "../../src/policy";
 
 function award(program: string, amount?: unknown, level?: unknown, date?: unknown): number {
-  const o = calculate({ program, amount, level, date });
+  const o = calculate({ program, amount, level, date }, P);
   if (!o.ok) throw new Error(`expected a number, got ${o.error.code}: ${errorMessage(o.error)}`);
   return fenToYuan(o.result.total);
 }
 function split(program: string, amount?: unknown, level?: unknown, date?: unknown): [number, number] {
-  const o = calculate({ program, amount, level, date });
+  const o = calculate({ program, amount, level, date }, P);
   if (!o.ok) throw new Error(o.error.code);
   return [fenToYuan(o.result.city), fenToYuan(o.result.beneficiary)];
 }
 function errorOf(input: CalcInput): string {
-  const o = calculate(input);
+  const o = calculate(input, P);
   if (o.ok) throw new Error(`expected an error, got ${o.result.total}`);
   return o.error.code;
 }
 
 describe("catalogue", () => {
   const codes = CATALOGUE_2021.programs.map((p) => p.code);
-  test("has exactly the 19 money programs of READING.md and the 3 non-money measures", () => {
+  test("has exactly the 19 money programs of READING.md and the 9 non-money measures", () => {
     expect(codes).toEqual([
       "platform_cross_industry", "platform_national", "platform_provincial", "cloud_service",
       "equipment_network", "dx_assessment", "digital_workshop", "smart_factory",
@@ -30,7 +31,8 @@ describe("catalogue", () => {
       "ic_tapeout", "ic_rd_equipment", "ic_industrialization",
       "scenario_national", "scenario_provincial", "empowerment_demo", "security_grading",
     ]);
-    expect(CATALOGUE_2021.measures.map((m) => m.section)).toEqual(["五", "七", "八"]);
+    // The non-money measures, with the closing provisions (READING "Non-money measures").
+    expect(CATALOGUE_2021.measures.map((m) => m.section)).toEqual(["一", "三", "五", "七", "八", "结尾", "结尾", "结尾", "结尾"]);
   });
   test("every entry quotes its clause from the source text and names responsible units", () => {
     const fs = require("fs");
@@ -74,8 +76,8 @@ describe("the issue's examples", () => {
   test("dx_assessment 5A → 500000", () => expect(award("dx_assessment", null, "5A")).toBe(500000));
   test("ic_industrialization 8,000,000 with 15,000,000 invested → 800000 (10%)", () => expect(award("ic_industrialization", 8000000, 15000000)).toBe(800000));
   test("EXPLAIN line", () => {
-    const o = calculate({ program: "equipment_network", amount: 800000 });
-    expect(o.ok && explain(o.result)).toBe("第二条·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担");
+    const o = calculate({ program: "equipment_network", amount: 800000 }, P);
+    expect(o.ok && explain(o.result)).toBe("政策第二部分第1项（加快工业设备网络化技术改造）·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担");
   });
 });
 
@@ -154,8 +156,10 @@ describe("rate programs", () => {
     expect(award("security_grading", 600000.02)).toBe(300000);
     expect(award("security_grading", 0.01)).toBe(0.01); // 0.005 → 0.01 half-up
   });
-  test("a zero base gives 0, not an error", () => {
-    expect(award("security_grading", 0)).toBe(0);
+  test("a required amount that is 0 or empty is an error (amount_empty), not a silent 0", () => {
+    expect(errorOf({ program: "security_grading", amount: 0 })).toBe("amount_empty");
+    expect(errorOf({ program: "equipment_network", amount: "" })).toBe("amount_empty");
+    expect(errorOf({ program: "equipment_network", amount: "0万" })).toBe("amount_empty");
   });
 });
 
@@ -193,7 +197,8 @@ describe("fixed, tiered and per-unit programs", () => {
     expect(award("base_station_5g", 120, "FALSE")).toBe(0);
     expect(errorOf({ program: "base_station_5g", amount: 12.5 })).toBe("not_integer_count");
     expect(errorOf({ program: "base_station_5g", amount: 10, level: "maybe" })).toBe("bad_task_flag");
-    expect(errorOf({ program: "base_station_5g" })).toBe("missing_amount");
+    expect(errorOf({ program: "base_station_5g" })).toBe("amount_empty");
+    expect(errorOf({ program: "base_station_5g", amount: 0 })).toBe("amount_empty");
   });
 });
 
@@ -220,7 +225,7 @@ describe("validity window 2021-09-27 … 2024-09-26 inclusive", () => {
     expect(errorOf({ program: "smart_factory", date: true })).toBe("bad_date");
   });
   test("outside the window the trace says why", () => {
-    const o = calculate({ program: "equipment_network", amount: 800000, date: "2024-10-01" });
+    const o = calculate({ program: "equipment_network", amount: 800000, date: "2024-10-01" }, P);
     expect(o.ok && explain(o.result)).toContain("不在政策有效期（2021-09-27至2024-09-26）内");
   });
 });
@@ -240,7 +245,7 @@ describe("amount text", () => {
   test("negative → negative_amount; negative zero is zero", () => {
     expect(errorOf({ program: "equipment_network", amount: -1 })).toBe("negative_amount");
     expect(errorOf({ program: "equipment_network", amount: "-80万" })).toBe("negative_amount");
-    expect(award("security_grading", -0)).toBe(0);
+    expect(errorOf({ program: "security_grading", amount: -0 })).toBe("amount_empty"); // -0 is 0
   });
   test("absurd sizes → too_large", () => {
     expect(errorOf({ program: "equipment_network", amount: 1e300 })).toBe("too_large");
@@ -263,7 +268,7 @@ describe("programs by name, errors", () => {
     expect(award("“工业互联网赋能”示范项目", 1000000)).toBe(200000);
   });
   test("unknown program → #N/A with the nearest code", () => {
-    const o = calculate({ program: "smart_factroy" });
+    const o = calculate({ program: "smart_factroy" }, P);
     expect(o.ok).toBe(false);
     if (!o.ok) {
       expect(ERROR_KIND[o.error.code]).toBe("na");
@@ -272,7 +277,7 @@ describe("programs by name, errors", () => {
   });
   test("non-money measures → #N/A saying so", () => {
     for (const m of ["diagnosis_consulting", "人才培养", "资本市场"]) {
-      const o = calculate({ program: m });
+      const o = calculate({ program: m }, P);
       expect(!o.ok && o.error.code).toBe("non_money");
       if (!o.ok) expect(errorMessage(o.error)).toContain("非资金支持措施");
     }
@@ -282,13 +287,13 @@ describe("programs by name, errors", () => {
     expect(errorOf({ program: "  " })).toBe("missing_program");
   });
   test("missing required amount → #VALUE!", () => {
-    expect(errorOf({ program: "equipment_network" })).toBe("missing_amount");
-    expect(ERROR_KIND.missing_amount).toBe("value");
+    expect(errorOf({ program: "equipment_network" })).toBe("amount_empty");
+    expect(ERROR_KIND.amount_empty).toBe("value");
   });
 });
 
 describe("caps and rates", () => {
-  const p = (c: string) => programByCode(c)!;
+  const p = (c: string) => programByCode(c, CATALOGUE_2021)!;
   test("capOf", () => {
     expect(capOf(p("smart_factory"), null)).toEqual({ ok: true, fen: 30000000 });
     expect(capOf(p("equipment_network"), null)).toEqual({ ok: true, fen: 200000000 });
@@ -306,7 +311,7 @@ describe("caps and rates", () => {
 describe("split always adds up", () => {
   test("1:1 city is half rounded half-up, beneficiary is the rest", () => {
     for (const amt of [0.01, 0.03, 1, 333333.33, 999999.99]) {
-      const o = calculate({ program: "cloud_service", amount: amt });
+      const o = calculate({ program: "cloud_service", amount: amt }, P);
       if (!o.ok) throw new Error();
       expect(o.result.city + o.result.beneficiary).toBe(o.result.total);
       expect(o.result.city - o.result.beneficiary).toBeGreaterThanOrEqual(0);
@@ -317,16 +322,16 @@ describe("split always adds up", () => {
 
 describe("error messages say what to fix", () => {
   const msg = (input: CalcInput, lang: "zh" | "en" = "zh") => {
-    const o = calculate(input);
+    const o = calculate(input, P);
     if (o.ok) throw new Error("expected an error");
     return errorMessage(o.error, lang);
   };
   test.each([
-    [{ program: "equipment_network" }, "缺少计算基数（投资），请填写"],
-    [{ program: "base_station_5g" }, "缺少计算基数（基站数量），请填写"],
+    [{ program: "equipment_network" }, "金额为空或为0：请填写投资"],
+    [{ program: "base_station_5g" }, "金额为空或为0：请填写基站数量"],
     [{ program: "equipment_network", amount: "约五十万" }, "无法识别金额“约五十万”，请填写数字，如 800000 或 80万"],
     [{ program: "dx_assessment" }, "缺少等级，请填写 3A/4A/5A"],
     [{ program: "smart_factory", date: "明天" }, "无法识别日期“明天”，请填写日期，如 2022-03-01"],
   ])("%j", (input, text) => expect(msg(input as CalcInput)).toBe(text));
-  test("English", () => expect(msg({ program: "equipment_network" }, "en")).toBe("Missing the base (completed investment): enter it"));
+  test("English", () => expect(msg({ program: "equipment_network" }, "en")).toBe("The amount is empty or 0: enter the completed investment"));
 });

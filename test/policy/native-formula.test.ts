@@ -8,20 +8,24 @@
  * errors. The only allowed difference: text the core can read (e.g. "80万", "2022-03-01") gives
  * #N/A natively, never another number.
  */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import fc from "fast-check";
 import { calculate, CATALOGUE_2021, isoToSerial, splitHalf, type Program } from "../../src/policy";
-import { convertFormula, nativeFormula, type NativePart } from "../../src/policy/native-formula";
+import { convertFormula as convertWith, nativeFormula as nativeWith, type ConvertOptions, type NativePart } from "../../src/policy/native-formula";
+
+const nativeFormula = (program: unknown, a: unknown, l: unknown, d: unknown, part: NativePart = "total") => nativeWith(program, a, l, d, part, P);
+const convertFormula = (text: string, options: Partial<ConvertOptions> = {}) => convertWith(text, { policy: P, ...options });
 import { evaluate, excelRound, functionsUsed, nestingDepth, parseFormula, XErr, Evaluator, type Scalar, type XValue } from "../reports/excel-eval";
 
 const PROGRAMS = CATALOGUE_2021.programs;
 const PARTS: NativePart[] = ["total", "city", "beneficiary"];
-const NATIVE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "INT", "ISNUMBER", "TRIM", "SUBSTITUTE", "DATE", "NA"]);
+const NATIVE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND", "INT", "ISNUMBER", "ISLOGICAL", "TRIM", "SUBSTITUTE", "DATE", "NA"]);
 
 const serial = (iso: string) => isoToSerial(iso);
 
 /** The core's answer for one part, in 分, or "error". */
 function core(program: string, amount: Scalar, level: Scalar, date: Scalar, part: NativePart): number | "error" {
-  const r = calculate({ program, amount, level, date });
+  const r = calculate({ program, amount, level, date }, P);
   if (!r.ok) return "error";
   return part === "total" ? r.result.total : part === "city" ? r.result.city : r.result.beneficiary;
 }
@@ -137,7 +141,7 @@ describe("nativeFormula: shape", () => {
   test("examples read like the rule", () => {
     expect(nativeFormula("equipment_network", "C2", null, null)).toEqual({
       ok: true,
-      formula: "=IF(NOT(AND(ISNUMBER(C2),C2>=0,C2<=1E12)),NA(),IF(C2>=500000,MIN(ROUND(C2*20%,2),2000000),0))",
+      formula: "=IF(ISLOGICAL(C2),NA(),IF(NOT(AND(ISNUMBER(C2),C2>0,C2<=1E12)),NA(),IF(C2>=500000,MIN(ROUND(C2*20%,2),2000000),0)))",
     });
     expect(nativeFormula("smart_factory", null, null, null)).toEqual({ ok: true, formula: "=300000" });
     expect(nativeFormula("smart_factory", null, null, null, "city")).toEqual({ ok: true, formula: "=150000" });
@@ -169,7 +173,7 @@ describe("nativeFormula: shape", () => {
     expect(nativeFormula("no_such_program", "C2", null, null)).toMatchObject({ ok: false, error: { code: "unknown_program" } });
     expect(nativeFormula("talent_training", "C2", null, null)).toMatchObject({ ok: false, error: { code: "non_money" } });
     expect(nativeFormula("equipment_network", -5, null, null)).toMatchObject({ ok: false, error: { code: "negative_amount" } });
-    expect(nativeFormula("equipment_network", null, null, null)).toMatchObject({ ok: false, error: { code: "missing_amount" } });
+    expect(nativeFormula("equipment_network", null, null, null)).toMatchObject({ ok: false, error: { code: "amount_empty" } });
     expect(nativeFormula("dx_assessment", null, "9A", "E2")).toMatchObject({ ok: false, error: { code: "bad_level" } });
     expect(nativeFormula("equipment_network", "C2", null, "soon")).toMatchObject({ ok: false, error: { code: "bad_date" } });
     expect(nativeFormula(null, "C2", null, null)).toMatchObject({ ok: false, error: { code: "missing_program" } });

@@ -1,4 +1,5 @@
 /** Money, dates, credit codes, targets, the programs table and the explanation text. */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import {
   decFromNumber, decFromString, mulRateToFen, splitHalf, formatFenZh, formatFen,
   parseDate, serialToIso, isoToSerial, checkCreditCode, makeCreditCode, creditCheckChar, orgCheckChar,
@@ -87,51 +88,58 @@ describe("credit codes (GB 32100 / GB 11714)", () => {
 
 describe("Action-Plan targets", () => {
   test("yearly values and ranges", () => {
-    expect(targetValue("smart_factory_workshop", 2022)).toMatchObject({ ok: true, value: 30 });
-    expect(targetValue("新增登云企业", null)).toMatchObject({ ok: true, value: 200 });
-    expect(targetValue("industrial_robots", "2023年")).toMatchObject({ ok: true, value: 600 });
-    expect(targetValue("case_5g", 2021)).toMatchObject({ ok: true, value: 1 });
-    expect(targetValue("platform_industry", 2022)).toMatchObject({ ok: true, value: 1 });
-    expect(targetValue("efficiency_gain", 2023)).toMatchObject({ ok: true, value: 0.2 });
+    expect(targetValue("smart_factory_workshop", 2022, P)).toMatchObject({ ok: true, value: 30 });
+    expect(targetValue("新增登云企业", null, P)).toMatchObject({ ok: true, value: 200 });
+    expect(targetValue("industrial_robots", "2023年", P)).toMatchObject({ ok: true, value: 600 });
+    expect(targetValue("case_5g", 2021, P)).toMatchObject({ ok: true, value: 1 });
+    expect(targetValue("platform_industry", 2022, P)).toMatchObject({ ok: true, value: 1 });
+    expect(targetValue("efficiency_gain", 2023, P)).toMatchObject({ ok: true, value: 0.2 });
   });
   test("errors", () => {
-    const r1 = targetValue("platform_industry", null);
+    const r1 = targetValue("platform_industry", null, P);
     expect(!r1.ok && r1.error.code).toBe("year_required");
-    const r2 = targetValue("platform_industry", 2021);
+    const r2 = targetValue("platform_industry", 2021, P);
     expect(!r2.ok && r2.error.code).toBe("year_not_in_plan");
-    const r3 = targetValue("cloud_enterprise", 2022);
+    const r3 = targetValue("cloud_enterprise", 2022, P);
     expect(!r3.ok && errorMessage(r3.error)).toContain("cloud_enterprises");
-    const r4 = targetValue("industrial_ai", "明年");
+    const r4 = targetValue("industrial_ai", "明年", P);
     expect(!r4.ok && r4.error.code).toBe("bad_year");
   });
 });
 
 describe("programs table", () => {
-  test("header row plus 19 programs plus 3 measures, 8 columns", () => {
-    const t = programTable();
+  test("header row plus 19 programs plus 9 non-money measures, 8 columns", () => {
+    const t = programTable(CATALOGUE_2021);
     expect(t[0]).toEqual(["代码", "中文名", "条款", "规则", "比例", "上限", "门槛", "承担"]);
-    expect(t).toHaveLength(1 + 19 + 3);
+    expect(t).toHaveLength(1 + 19 + 9);
     expect(t.every((r) => r.length === 8)).toBe(true);
     const eq = t.find((r) => r[0] === "equipment_network")!;
-    expect(eq.slice(2)).toEqual(["第二条", "投资≥50万元，按投资的20%，单个项目最高200万元", 0.2, 2000000, 500000, "受益财政"]);
+    expect(eq.slice(2)).toEqual(["政策第二部分第1项", "投资≥50万元，按投资的20%，单个项目最高200万元", 0.2, 2000000, 500000, "受益财政"]);
   });
 });
 
 describe("explanations", () => {
   const line = (p: string, a?: unknown, l?: unknown, d?: unknown) => {
-    const o = calculate({ program: p, amount: a, level: l, date: d });
+    const o = calculate({ program: p, amount: a, level: l, date: d }, P);
     if (!o.ok) throw new Error(o.error.code);
     return explain(o.result);
   };
   test("cites the clause, then the arithmetic, then who pays", () => {
-    expect(line("smart_factory")).toBe("第二条·省级智能工厂：定额奖补30万元；市财政、受益财政按1:1分担：市财政15万元，受益财政15万元");
-    expect(line("equipment_network", 20000000)).toBe("第二条·工业设备网络化技术改造：投资2000万元≥50万元，按20%计400万元，超过上限，按200万元计；受益财政承担");
-    expect(line("dx_assessment", null, "2A")).toBe("第二条·数字化转型能力评估：评估等级2A，低于3A，不予奖补；奖补0元");
-    expect(line("ic_tapeout", 1000000, null, "2023-05-01")).toBe("第四条·集成电路设计企业首轮流片：流片或掩膜版合同金额100万元，按30%计30万元，未超单个企业上限200万元；认定日期2023-05-01在有效期内；受益财政承担");
+    expect(line("smart_factory")).toBe("政策第二部分第3项（建设智能工厂和数字化车间）·省级智能工厂：定额奖补30万元；市财政、受益财政按1:1分担：市财政15万元，受益财政15万元");
+    expect(line("equipment_network", 20000000)).toBe("政策第二部分第1项（加快工业设备网络化技术改造）·工业设备网络化技术改造：投资2000万元≥50万元，按20%计400万元，超过上限，按200万元计；受益财政承担");
+    expect(line("dx_assessment", null, "2A")).toBe("政策第二部分第2项（提升企业数字化转型能力）·数字化转型能力评估：评估等级2A，低于3A，不予奖补；奖补0元");
+    expect(line("ic_tapeout", 1000000, null, "2023-05-01")).toBe("政策第四部分第1项（推动集成电路产业“强链补链延链”）·集成电路设计企业首轮流片：流片或掩膜版合同金额100万元，按30%计30万元，未超单个企业上限200万元；流片（合同）日期2023-05-01在政策有效期内；受益财政承担");
+    // READING: amounts in 元 below 1万, 万元 (≤ 2 decimals) below 1亿, 亿元 from 1亿: 1亿 × 20% = 2000万元 → capped 200万元.
+    expect(line("equipment_network", 100000000)).toContain("投资1亿元≥50万元，按20%计2000万元");
+    // Never "第X条": the Policy has parts and items only.
+    expect(line("security_grading", 100000)).toBe("政策第六部分第1项（支持工业互联网安全体系建设）·工业互联网网络安全分类分级：项目投资额10万元，按不超过50%的上限比例测算5万元，未超上限30万元；受益财政承担");
+    expect(line("cloud_service", 50000)).toContain("比例暂按100%测算（补助比例由实施细则确定，暂按100%测算，临时参数）5万元");
+    expect(line("platform_national")).toContain("未填申请额，按最高额测算200万元");
+    expect(line("base_station_5g", 10)).toContain("未确认是否完成年度5G基站投资建设任务，暂按已完成测算");
   });
   test("English", () => {
-    const o = calculate({ program: "equipment_network", amount: 800000 });
-    expect(o.ok && explain(o.result, "en")).toBe("Section 2 · Networked technical upgrade of industrial equipment: completed investment CNY 800,000 ≥ CNY 500,000, 20% = CNY 160,000, within the cap CNY 2,000,000; paid by beneficiary finance");
+    const o = calculate({ program: "equipment_network", amount: 800000 }, P);
+    expect(o.ok && explain(o.result, "en")).toBe("Policy part 2, item 1 (Speed up networked technical upgrades of industrial equipment) · Networked technical upgrade of industrial equipment: completed investment CNY 800,000 ≥ CNY 500,000, 20% = CNY 160,000, within the cap CNY 2,000,000; paid by beneficiary finance");
   });
 });
 
@@ -147,11 +155,11 @@ describe("a successor policy is data, not code", () => {
     const cats = [CATALOGUE_2021, next];
     expect(catalogueFor("2025-06-01", cats)).toBe(next);
     expect(catalogueFor("2024-12-01", cats)).toBeNull();
-    const a = calc({ program: "smart_factory", date: "2025-06-01" }, { catalogues: cats });
+    const a = calc({ program: "smart_factory", date: "2025-06-01" }, { catalogues: cats, fallback: CATALOGUE_2021 });
     expect(a.ok && a.result.total).toBe(40000000);
-    const b = calc({ program: "smart_factory", date: "2022-06-01" }, { catalogues: cats });
+    const b = calc({ program: "smart_factory", date: "2022-06-01" }, { catalogues: cats, fallback: CATALOGUE_2021 });
     expect(b.ok && b.result.total).toBe(30000000);
-    const gap = calc({ program: "smart_factory", date: "2024-12-01" }, { catalogues: cats });
+    const gap = calc({ program: "smart_factory", date: "2024-12-01" }, { catalogues: cats, fallback: CATALOGUE_2021 });
     expect(gap.ok && gap.result.total).toBe(0);
   });
 });

@@ -13,7 +13,7 @@
  *   (so ROUND(1000000.05*30%,2) = 300000.02 and ROUND(2.675,2) = 2.68, as Excel shows);
  * - IF is lazy; AND/OR evaluate every argument and return the first error; a comparison with an
  *   array constant gives an array that AND/OR/SUMPRODUCT walk;
- * - functions: IF, AND, OR, NOT, MIN, MAX, ROUND, INT, ISNUMBER, ISBLANK, TRIM, SUBSTITUTE, UPPER,
+ * - functions: IF, AND, OR, NOT, MIN, MAX, ROUND, INT, ISNUMBER, ISLOGICAL, ISBLANK, TRIM, SUBSTITUTE, UPPER,
  *   DATE, NA, SUMPRODUCT, CHOOSE, MATCH (exact). Anything else is #NAME?.
  */
 
@@ -531,6 +531,8 @@ export class Evaluator {
       }
       case "ISNUMBER":
         return typeof this.scalar(args[0]) === "number";
+      case "ISLOGICAL":
+        return typeof this.scalar(args[0]) === "boolean";
       case "ISBLANK":
         return args[0]?.t === "ref" && this.scalar(args[0]) === null;
       case "TRIM": {

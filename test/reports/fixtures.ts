@@ -3,6 +3,7 @@
  * src/validation's validateTable exists. Each row is what a validated application row would be.
  */
 import { calculate, isoToSerial, CATALOGUE_2021 } from "../../src/policy";
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import type { Finding, RowResult, RowStatus, ValidationReport } from "../../src/validation/types";
 
 export interface Case {
@@ -13,16 +14,20 @@ export interface Case {
   level?: unknown;
   date?: string | null;
   requested?: number | null;
+  /** The object (项目名称); default "<enterprise>项目". */
+  object?: string;
+  scenario?: string;
+  creditCode?: string;
   /** Force a status and add a finding of that severity (e.g. a duplicate one-time award). */
   status?: RowStatus;
   note?: string;
 }
 
-export function buildReport(cases: Case[], sheet = "申报表"): ValidationReport {
+export function buildReport(cases: Case[], sheet = "申报表", scenarioColumn = false): ValidationReport {
   const findings: Finding[] = [];
   const rows: RowResult[] = cases.map((c, i) => {
     const rowNo = i + 2;
-    const outcome = calculate({ program: c.program, amount: c.amount ?? null, level: c.level ?? null, date: c.date ? isoToSerial(c.date) : null });
+    const outcome = calculate({ program: c.program, amount: c.amount ?? null, level: c.level ?? null, date: c.date ? isoToSerial(c.date) : null, asked: c.requested ?? null }, SHIPPED_POLICY);
     const own: number[] = [];
     let status: RowStatus = c.status ?? (outcome.ok ? "pass" : "error");
     if (!outcome.ok) {
@@ -37,9 +42,12 @@ export function buildReport(cases: Case[], sheet = "申报表"): ValidationRepor
     return {
       row: rowNo,
       enterprise: c.enterprise,
-      creditCode: "91341100MA2XXXXXXX",
+      creditCode: c.creditCode ?? "", // the enterprise is then its name (one firm may have several rows)
       jurisdiction: c.jurisdiction,
-      project: `${c.enterprise}项目`,
+      project: c.object ?? `${c.enterprise}项目`,
+      object: c.object ?? `${c.enterprise}项目`,
+      scenario: c.scenario ?? "",
+      catalogueId: r ? r.catalogue.id : null,
       programCode: r ? r.program.code : CATALOGUE_2021.programs.find((p) => p.code === c.program)?.code ?? null,
       programName: r ? r.program.name.zh : c.program,
       section: r ? r.program.section : "",
@@ -49,6 +57,9 @@ export function buildReport(cases: Case[], sheet = "申报表"): ValidationRepor
       total: r ? r.total : null,
       city: r ? r.city : null,
       beneficiary: r ? r.beneficiary : null,
+      payable: r ? r.payable : null,
+      payableCity: r ? r.payableCity : null,
+      payableBeneficiary: r ? r.payableBeneficiary : null,
       amount: typeof c.amount === "number" ? c.amount : null,
       status,
       findings: own,
@@ -67,12 +78,14 @@ export function buildReport(cases: Case[], sheet = "申报表"): ValidationRepor
       rowsWithErrors: rows.filter((r) => r.status === "error").length,
       requested: counted.reduce((a, r) => a + (r.requested ?? 0), 0),
       computed: counted.reduce((a, r) => a + (r.total ?? 0), 0),
-      city: counted.reduce((a, r) => a + (r.city ?? 0), 0),
-      beneficiary: counted.reduce((a, r) => a + (r.beneficiary ?? 0), 0),
+      payable: counted.reduce((a, r) => a + (r.payable ?? 0), 0),
+      city: counted.reduce((a, r) => a + (r.payableCity ?? 0), 0),
+      beneficiary: counted.reduce((a, r) => a + (r.payableBeneficiary ?? 0), 0),
       byRule: {},
     },
-    mapping: {},
+    mapping: scenarioColumn ? { scenario: { index: 12, header: "场景类别", wan: false } } : {},
     policy: { id: CATALOGUE_2021.id, title: CATALOGUE_2021.title.zh },
+    catalogues: [CATALOGUE_2021.id],
     sheet,
   };
 }

@@ -1,5 +1,6 @@
 /** Report builders: results, summaries, pivots, progress — numbers checked against the core. */
 import ExcelJS from "exceljs";
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import { calculate, CATALOGUE_2021, isoToSerial } from "../../src/policy";
 import { ExcelJsHost } from "../../src/host/exceljs-host";
 import { layoutSheet } from "../../src/host/office-host";
@@ -25,8 +26,8 @@ describe("resultsSheet", () => {
     expect(sheet.name).toBe("结果表");
     expect(sheet.tableName).toBe("CZ_Results");
     expect(sheet.rows).toHaveLength(SAMPLE.length);
-    expect(H).toEqual(["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目名称", "条款", "年度", "申报金额（元）", "核定奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见"]);
-    for (const h of ["申报金额（元）", "核定奖补（元）", "市财政承担（元）", "受益财政承担（元）"]) expect(sheet.columns[ix(h)].numFmt).toBe(YUAN_FMT);
+    expect(H).toEqual(["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目名称", "条款", "年度", "申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见"]);
+    for (const h of ["申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）"]) expect(sheet.columns[ix(h)].numFmt).toBe(YUAN_FMT);
     expect(sheet.preamble?.join("\n")).toContain(CATALOGUE_2021.title.zh);
     expect(sheet.preamble?.join("\n")).toContain("2026-11-29 09:30");
     // Plain values only: no formulas in CZ_Results.
@@ -36,15 +37,15 @@ describe("resultsSheet", () => {
   test("award cells are the core's amounts for counted rows, empty for rows with errors", () => {
     SAMPLE.forEach((c, i) => {
       const row = sheet.rows[i];
-      const out = calculate({ program: c.program, amount: c.amount ?? null, level: c.level ?? null, date: c.date ? isoToSerial(c.date) : null });
+      const out = calculate({ program: c.program, amount: c.amount ?? null, level: c.level ?? null, date: c.date ? isoToSerial(c.date) : null }, P);
       const r = report.rows[i];
       if (counts(r) && out.ok) {
-        expect(fen(row[ix("核定奖补（元）")])).toBe(out.result.total);
-        expect(fen(row[ix("市财政承担（元）")])).toBe(out.result.city);
-        expect(fen(row[ix("受益财政承担（元）")])).toBe(out.result.beneficiary);
-        expect((fen(row[ix("市财政承担（元）")]) as number) + (fen(row[ix("受益财政承担（元）")]) as number)).toBe(out.result.total);
+        expect(fen(row[ix("应拨付奖补（元）")])).toBe(out.result.payable);
+        expect(fen(row[ix("市财政承担（元）")])).toBe(out.result.payableCity);
+        expect(fen(row[ix("受益财政承担（元）")])).toBe(out.result.payableBeneficiary);
+        expect((fen(row[ix("市财政承担（元）")]) as number) + (fen(row[ix("受益财政承担（元）")]) as number)).toBe(out.result.payable);
       } else {
-        expect(row[ix("核定奖补（元）")]).toBeNull();
+        expect(row[ix("应拨付奖补（元）")]).toBeNull();
         expect(row[ix("状态")]).toBe("有误");
       }
     });
@@ -52,10 +53,10 @@ describe("resultsSheet", () => {
 
   test("specific rows: exact 分, status, section, year, findings", () => {
     const byName = (n: string) => sheet.rows[SAMPLE.findIndex((c) => c.enterprise === n)];
-    expect(byName("标识节点")[ix("核定奖补（元）")]).toBe(300000.02); // 30% of 1,000,000.05
+    expect(byName("标识节点")[ix("应拨付奖补（元）")]).toBe(300000.02); // 30% of 1,000,000.05
     expect(byName("省平台")[ix("市财政承担（元）")]).toBe(50000.02); // 100000.03 / 2 half-up
     expect(byName("省平台")[ix("受益财政承担（元）")]).toBe(50000.01);
-    expect(byName("网联设备")[ix("条款")]).toBe("第二条");
+    expect(byName("网联设备")[ix("条款")]).toBe("政策第二部分"); // parts and items: the Policy has no 第X条
     expect(byName("网联设备")[ix("年度")]).toBe(2022);
     expect(byName("网联设备")[ix("状态")]).toBe("通过");
     expect(byName("评估5A")[ix("状态")]).toBe("需复核");
@@ -70,14 +71,15 @@ describe("resultsSheet", () => {
 
   test("English headers and status", () => {
     const en = resultsSheet(report, "en", { now: NOW });
-    expect(en.columns[8].header).toBe("Award (CNY)");
-    expect(en.rows[0][11]).toBe("Passed");
-    expect(en.rows[0][5]).toBe("Section 2");
+    expect(en.columns[8].header).toBe("Entitlement (CNY)");
+    expect(en.columns[9].header).toBe("Payable (CNY)");
+    expect(en.rows[0][12]).toBe("Passed");
+    expect(en.rows[0][5]).toBe("Policy part 2");
   });
 });
 
 describe("summaries", () => {
-  const s = summaries(report);
+  const s = summaries(report, CATALOGUE_2021);
   const counted = report.rows.filter(counts);
 
   test("the grand total is the sum of the counted rows, and equals the results table's award column", () => {
@@ -85,9 +87,9 @@ describe("summaries", () => {
     expect(s.excluded).toBe(report.rows.length - counted.length);
     expect(s.grand.total).toBe(sum(counted.map((r) => r.total as number)));
     const res = resultsSheet(report, "zh", { now: NOW });
-    expect(sum(res.rows.map((r) => (fen(r[8]) as number | null) ?? 0))).toBe(s.grand.total);
-    expect(sum(res.rows.map((r) => (fen(r[9]) as number | null) ?? 0))).toBe(s.grand.city);
-    expect(sum(res.rows.map((r) => (fen(r[10]) as number | null) ?? 0))).toBe(s.grand.beneficiary);
+    expect(sum(res.rows.map((r) => (fen(r[9]) as number | null) ?? 0))).toBe(s.grand.total);
+    expect(sum(res.rows.map((r) => (fen(r[10]) as number | null) ?? 0))).toBe(s.grand.city);
+    expect(sum(res.rows.map((r) => (fen(r[11]) as number | null) ?? 0))).toBe(s.grand.beneficiary);
   });
 
   test("city + beneficiary = total to the 分, on every line and overall", () => {
@@ -123,7 +125,7 @@ describe("summaries", () => {
   });
 
   test("the summary sheet: four tables, each with a 合计 row equal to the grand total", () => {
-    const sheet = summarySheet(report, "zh", { now: NOW });
+    const sheet = summarySheet(report, CATALOGUE_2021, "zh", { now: NOW });
     expect(sheet.name).toBe("汇总表");
     expect(sheet.preamble?.join("\n")).toContain("计入汇总");
     const blocks = [{ rows: sheet.rows, columns: sheet.columns, title: "main" }, ...(sheet.blocks ?? [])];
@@ -132,8 +134,8 @@ describe("summaries", () => {
     const col = (b: (typeof blocks)[number], h: string) => b.columns.findIndex((c) => c.header === h);
     // main: by program
     const main = blocks[0];
-    expect(fen(main.rows.at(-1)![col(main, "核定奖补（元）")])).toBe(g.total);
-    expect(sum(main.rows.slice(0, -1).map((r) => fen(r[col(main, "核定奖补（元）")]) as number))).toBe(g.total);
+    expect(fen(main.rows.at(-1)![col(main, "应拨付奖补（元）")])).toBe(g.total);
+    expect(sum(main.rows.slice(0, -1).map((r) => fen(r[col(main, "应拨付奖补（元）")]) as number))).toBe(g.total);
     // program × source
     const src = blocks[1];
     const last = src.rows.at(-1)!;
@@ -152,14 +154,14 @@ describe("summaries", () => {
 
   test("no counted rows: every table still has its 合计 row of zeros", () => {
     const empty = buildReport([{ enterprise: "x", jurisdiction: "琅琊区", program: "nope" }]);
-    const sheet = summarySheet(empty, "zh", { now: NOW });
+    const sheet = summarySheet(empty, CATALOGUE_2021, "zh", { now: NOW });
     expect(sheet.rows).toEqual([["合计", "", 0, 0, 0]]);
     for (const b of sheet.blocks ?? []) expect(b.rows).toHaveLength(1);
   });
 });
 
 describe("layout: the chart and the input formulas point where the hosts write", () => {
-  const sheet = summarySheet(report, "zh", { now: NOW });
+  const sheet = summarySheet(report, CATALOGUE_2021, "zh", { now: NOW });
 
   test("sheetLayout agrees with the Office host's layoutSheet", () => {
     const mine = sheetLayout(sheet);
@@ -180,8 +182,8 @@ describe("layout: the chart and the input formulas point where the hosts write",
     const top = Number(m[1]);
     const bottom = Number(m[2]);
     expect(ws.getCell(top, 1).value).toBe("所属地区");
-    expect(ws.getCell(top, 2).value).toBe("核定奖补（元）");
-    const s = summaries(report);
+    expect(ws.getCell(top, 2).value).toBe("应拨付奖补（元）");
+    const s = summaries(report, CATALOGUE_2021);
     const labels: unknown[] = [];
     const values: number[] = [];
     for (let r = top + 1; r <= bottom; r++) {
@@ -203,11 +205,11 @@ describe("pivots", () => {
       expect(p.sourceTable).toBe("CZ_Results");
       for (const f of [...p.rows, ...p.columns, ...p.values.map((v) => v.field)]) expect(headers).toContain(f);
     }
-    expect(specs[0]).toMatchObject({ rows: ["项目名称"], columns: [], values: [{ field: "市财政承担（元）", summary: "sum" }, { field: "受益财政承担（元）", summary: "sum" }, { field: "核定奖补（元）", summary: "sum" }] });
-    expect(specs[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "核定奖补（元）", summary: "sum" }] });
+    expect(specs[0]).toMatchObject({ rows: ["项目名称"], columns: [], values: [{ field: "市财政承担（元）", summary: "sum" }, { field: "受益财政承担（元）", summary: "sum" }, { field: "应拨付奖补（元）", summary: "sum" }] });
+    expect(specs[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "应拨付奖补（元）", summary: "sum" }] });
     const en = pivotSpecs("en", "CZ_Results2");
     expect(en[1]).toMatchObject({ sourceTable: "CZ_Results2", rows: ["Jurisdiction"], columns: ["Year"] });
-    const both = pivotReport(summarySheet(report, "zh", { now: NOW }), "汇总表 (2)");
+    const both = pivotReport(summarySheet(report, CATALOGUE_2021, "zh", { now: NOW }), "汇总表 (2)");
     expect(both.chart.sheet).toBe("汇总表 (2)");
     expect(both.pivots).toEqual(specs);
   });
@@ -224,40 +226,64 @@ describe("pivots", () => {
 });
 
 describe("progress", () => {
-  const p = progress(report);
+  const p = progress(report, P);
   const row = (code: string, year: number) => p.measured.find((x) => x.code === code && x.year === year)!;
 
-  test("smart factories + digital workshops by year: rows without errors, by the date's year", () => {
-    // 2021: 一厂 (2021-10) + 早认定工厂 (2021-05, award 0 but built) = 2
-    expect(row("smart_factory_workshop", 2021).actual).toBe(2);
-    // 2022: 二厂, 天长车间 ×2 (workshop + factory); the duplicate has an error and is left out
-    expect(row("smart_factory_workshop", 2022).actual).toBe(3);
+  test("smart factories + digital workshops: distinct enterprises of payable rows, by the event's year", () => {
+    // 2021: 一厂 (2021-10). 早认定工厂 (2021-05) is outside the window: payable 0, not counted.
+    expect(row("smart_factory_workshop", 2021).actual).toBe(1);
+    // 2022: 二厂, 天长车间 (a workshop and a factory of one firm: one enterprise); the duplicate has an error
+    expect(row("smart_factory_workshop", 2022).actual).toBe(2);
     expect(row("smart_factory_workshop", 2023).actual).toBe(1);
     expect(row("smart_factory_workshop", 2022).target).toBe(30);
-    expect(row("smart_factory_workshop", 2022).ratio).toBeCloseTo(0.1, 12);
-    expect(row("smart_factory_workshop", 2022).bar).toBe("█░░░░░░░░░ 10%");
+    expect(row("smart_factory_workshop", 2022).ratio).toBeCloseTo(2 / 30, 12);
+    expect(row("smart_factory_workshop", 2022).bar).toBe("█░░░░░░░░░ 7%");
     expect(row("smart_factory_workshop", 2022).undated).toBe(1);
+    expect(row("smart_factory_workshop", 2022).lowerBound).toBe(false);
   });
 
-  test("5G cases, platforms, ≥1亿 technical upgrades (minAmount)", () => {
-    expect(row("case_5g", 2022).actual).toBe(1);
-    expect(row("case_5g", 2023).actual).toBe(2);
-    expect(row("case_5g", 2023).targetText).toBe("1–2");
-    expect(row("tech_reform_100m", 2022).actual).toBe(1); // 120,000,000 yes; 99,999,999.99 no
-    expect(row("platform_cross_industry", 2021).actual).toBe(1);
-    expect(p.measured.some((x) => x.code === "platform_cross_industry" && x.year === 2022)).toBe(false);
+  test("lower bounds are labelled: 登云企业 and ≥1亿 technical upgrades (completed investment ≥ 100,000,000)", () => {
+    expect(row("tech_reform_100m", 2022)).toMatchObject({ actual: 1, lowerBound: true, actualText: "≥1" }); // 120,000,000 yes; 99,999,999.99 no
+    expect(row("cloud_enterprises", 2023)).toMatchObject({ actual: 3, lowerBound: true, actualText: "≥3" });
     expect(row("platform_industry", 2022).actual).toBe(1);
+  });
+
+  test("一个平台两级只计一次 (distinct objects, not rows)", () => {
+    const two = buildReport([
+      { enterprise: "平台公司", jurisdiction: "琅琊区", program: "platform_provincial", object: "工业云", date: "2022-03-01" },
+      { enterprise: "平台公司", jurisdiction: "琅琊区", program: "platform_national", object: "工业云", date: "2022-09-01" },
+      { enterprise: "平台公司", jurisdiction: "琅琊区", program: "platform_national", object: "另一平台", date: "2022-10-01" },
+    ]);
+    expect(progress(two, P).measured.find((x) => x.code === "platform_industry" && x.year === 2022)!.actual).toBe(2);
+  });
+
+  test("5G cases only from 场景类别; without that column: 需另行填报, never a made-up 0", () => {
+    expect(p.measured.some((x) => x.code === "case_5g")).toBe(false);
+    expect(p.manual.find((m) => m.code === "case_5g" && m.year === 2022)!.note).toContain("场景类别");
+    const withCol = buildReport([
+      { enterprise: "甲", jurisdiction: "琅琊区", program: "scenario_national", object: "5G+质检", scenario: "5G典型场景", date: "2022-03-01" },
+      { enterprise: "乙", jurisdiction: "琅琊区", program: "scenario_provincial", object: "标识解析应用", scenario: "标识解析应用", date: "2022-03-01" },
+      { enterprise: "丙", jurisdiction: "琅琊区", program: "scenario_provincial", object: "5G全连接工厂", scenario: "５Ｇ＋工业互联网", date: "2022-05-01" },
+    ], "申报表", true);
+    expect(progress(withCol, P).measured.find((x) => x.code === "case_5g" && x.year === 2022)!.actual).toBe(2);
+  });
+
+  test("引进 is not 获评: the cross-industry platform is manual, with the awards shown for reference", () => {
+    expect(p.measured.some((x) => x.code === "platform_cross_industry")).toBe(false);
+    const m = p.manual.find((x) => x.code === "platform_cross_industry" && x.year === 2021)!;
+    expect(m.reference).toBe(1);
+    expect(m.note).toContain("参考");
   });
 
   test("indicators the table cannot measure are listed for manual input, not hidden", () => {
     const manualCodes = [...new Set(p.manual.map((m) => m.code))];
-    expect(manualCodes.sort()).toEqual(["cloud_enterprises", "efficiency_gain", "industrial_ai", "industrial_robots", "new_mode_rate", "platform_enterprise"]);
+    expect(manualCodes.sort()).toEqual(["case_5g", "efficiency_gain", "industrial_ai", "industrial_robots", "new_mode_rate", "platform_cross_industry", "platform_enterprise"]);
     expect(p.manual.filter((m) => m.code === "industrial_robots").map((m) => m.year)).toEqual([2021, 2022, 2023]);
     expect(p.manual.find((m) => m.code === "efficiency_gain")).toMatchObject({ year: 2023, target: 0.2, ratioTarget: true, targetText: "≥20%" });
   });
 
   test("the sheet: measured table, then the input table whose 完成率 formula reads its own row", () => {
-    const { sheet, data } = progressSheet(report, CATALOGUE_2021, "zh", { now: NOW });
+    const { sheet, data } = progressSheet(report, P, "zh", { now: NOW });
     expect(sheet.name).toBe("行动计划进度");
     expect(sheet.tableName).toBe("CZ_Progress");
     expect(sheet.rows).toHaveLength(data.measured.length);
@@ -277,7 +303,7 @@ describe("progress", () => {
   });
 
   test("the input formulas land on the right cells when ExcelJsHost writes the sheet", async () => {
-    const { sheet } = progressSheet(report, CATALOGUE_2021, "zh", { now: NOW });
+    const { sheet } = progressSheet(report, P, "zh", { now: NOW });
     const wb = new ExcelJS.Workbook();
     const written = await new ExcelJsHost(wb).writeSheet(sheet);
     const ws = wb.getWorksheet(written.name)!;
@@ -299,9 +325,9 @@ describe("progress", () => {
 
 describe("buildReports", () => {
   test("all three sheets and the data, consistent", () => {
-    const b = buildReports(report, { now: NOW });
+    const b = buildReports(report, P, { now: NOW });
     expect([b.results.name, b.summary.name, b.progress.name]).toEqual(["结果表", "汇总表", "行动计划进度"]);
-    expect(b.data.summaries.grand.total).toBe(summaries(report).grand.total);
+    expect(b.data.summaries.grand.total).toBe(summaries(report, CATALOGUE_2021).grand.total);
     const asSheet: SheetSpec = b.summary;
     expect(asSheet.blocks).toHaveLength(3);
   });

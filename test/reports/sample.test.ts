@@ -3,10 +3,12 @@
  * real validator, written by the ExcelJS host and read back. Numbers are checked against the
  * core's outcome of every row.
  */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import ExcelJS from "exceljs";
 import path from "path";
 import { ExcelJsHost } from "../../src/host/exceljs-host";
 import { validateTable } from "../../src/validation";
+import { CATALOGUE_2021 } from "../../src/policy";
 import type { ValidationReport } from "../../src/validation/types";
 import { awardsChart, buildReports, counts, pivotSpecs, RESULT_COLUMNS, summaries } from "../../src/reports";
 
@@ -20,7 +22,7 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(SAMPLE);
   const region = await new ExcelJsHost(wb).readRegion({ kind: "sheet", name: "申报表" });
-  report = validateTable({ values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet });
+  report = validateTable({ values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet }, P);
 });
 
 test("every counted row's award is the core's, and city + beneficiary = total", () => {
@@ -37,9 +39,10 @@ test("every counted row's award is the core's, and city + beneficiary = total", 
 });
 
 test("summaries add up to the grand total, computed from the core's outcomes", () => {
-  const s = summaries(report);
+  const s = summaries(report, CATALOGUE_2021);
   const counted = report.rows.filter(counts);
-  const coreTotal = sum(counted.map((r) => (r.outcome && r.outcome.ok ? r.outcome.result.total : NaN)));
+  // What is paid: min(entitlement, amount asked when given), as the core computed it.
+  const coreTotal = sum(counted.map((r) => (r.outcome && r.outcome.ok ? r.outcome.result.payable : NaN)));
   expect(s.grand.total).toBe(coreTotal);
   expect(s.grand.city + s.grand.beneficiary).toBe(s.grand.total);
   expect(sum(s.byProgram.map((p) => p.total))).toBe(s.grand.total);
@@ -50,7 +53,7 @@ test("summaries add up to the grand total, computed from the core's outcomes", (
 });
 
 test("written with the ExcelJS host and read back: CZ_Results, the summary and the progress sheets agree", async () => {
-  const b = buildReports(report, { now: NOW });
+  const b = buildReports(report, P, { now: NOW });
   const wb = new ExcelJS.Workbook();
   const host = new ExcelJsHost(wb);
   const res = await host.writeSheet(b.results);
@@ -72,12 +75,12 @@ test("written with the ExcelJS host and read back: CZ_Results, the summary and t
   let ben = 0;
   for (let r = header + 1; r < header + 1 + report.rows.length; r++) {
     const v = (c: number) => ws.getCell(r, c).value;
-    total += Math.round(((v(9) as number | null) ?? 0) * 100);
-    city += Math.round(((v(10) as number | null) ?? 0) * 100);
-    ben += Math.round(((v(11) as number | null) ?? 0) * 100);
-    if (typeof v(9) === "number") expect(ws.getCell(r, 9).numFmt).toBe("#,##0.00");
+    total += Math.round(((v(10) as number | null) ?? 0) * 100);
+    city += Math.round(((v(11) as number | null) ?? 0) * 100);
+    ben += Math.round(((v(12) as number | null) ?? 0) * 100);
+    if (typeof v(10) === "number") expect(ws.getCell(r, 10).numFmt).toBe("#,##0.00");
   }
-  const s = summaries(report);
+  const s = summaries(report, CATALOGUE_2021);
   expect([total, city, ben]).toEqual([s.grand.total, s.grand.city, s.grand.beneficiary]);
 
   // The chart's range on the written summary sheet holds the jurisdictions and their awards.
@@ -101,7 +104,8 @@ test("written with the ExcelJS host and read back: CZ_Results, the summary and t
     if (name === "新建智能工厂、数字化车间" && typeof actual === "number") found[String(year)] = actual;
   });
   for (const y of [2021, 2022, 2023]) {
-    const want = report.rows.filter((r) => r.status !== "error" && r.year === y && (r.programCode === "smart_factory" || r.programCode === "digital_workshop")).length;
+    // Distinct enterprises of payable rows (READING counting table).
+    const want = new Set(report.rows.filter((r) => r.status !== "error" && (r.payable ?? 0) > 0 && r.year === y && (r.programCode === "smart_factory" || r.programCode === "digital_workshop")).map((r) => r.creditCode)).size;
     expect(found[String(y)]).toBe(want);
   }
 });

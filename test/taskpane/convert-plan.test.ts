@@ -1,3 +1,4 @@
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 /** 转换为普通公式, the pure part: which cells are listed, what they become, and why some cannot. */
 import { convertFormula } from "../../src/policy/native-formula";
 import { changesOf, isCzFormula, planConversion, type FormulaBlock } from "../../src/taskpane/convert-plan";
@@ -33,7 +34,7 @@ test("isCzFormula: CZ calls anywhere in a formula, not other functions or consta
 });
 
 test("native formulas: each CZ cell listed once, reasons for the rest, non-CZ cells never listed", () => {
-  const items = planConversion(BLOCK, "formula", "zh");
+  const items = planConversion(BLOCK, "formula", "zh", SHIPPED_POLICY);
   expect(items.map((x) => [x.address, x.after !== null, x.spill])).toEqual([
     ["C2", true, false],
     ["E2", true, false],
@@ -47,11 +48,11 @@ test("native formulas: each CZ cell listed once, reasons for the rest, non-CZ ce
     ["D5", false, false], // unknown program
   ]);
   const by = (a: string) => items.find((x) => x.address === a)!;
-  expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)') as { native: string }).native);
-  const split = convertFormula('=CZ.SPLIT("smart_factory")') as { native: [string, string] };
+  expect(by("C2").after).toBe((convertFormula('=CZ.SUBSIDY("equipment_network",B2)', { policy: SHIPPED_POLICY }) as { native: string }).native);
+  const split = convertFormula('=CZ.SPLIT("smart_factory")', { policy: SHIPPED_POLICY }) as { native: [string, string] };
   expect([by("E2").after, by("F2").after]).toEqual(split.native);
   expect(by("F2").before).toBe("150000");
-  expect(by("C3").after).toBe((convertFormula('=CZ.SUBSIDY("smart_factory")') as { native: string }).native);
+  expect(by("C3").after).toBe((convertFormula('=CZ.SUBSIDY("smart_factory")', { policy: SHIPPED_POLICY }) as { native: string }).native);
   expect(by("D3").reason).toContain("项目类别引用了单元格");
   expect(by("E3").reason).toBe("右侧单元格 F3 有其他公式，不能覆盖");
   expect(by("F4").reason).toBe("CZ.SPLIT 的第二个值在右侧单元格 G4，请把它也选入范围");
@@ -61,7 +62,7 @@ test("native formulas: each CZ cell listed once, reasons for the rest, non-CZ ce
 });
 
 test("values: the current results, refusing errors and empty results", () => {
-  const items = planConversion(BLOCK, "value", "en");
+  const items = planConversion(BLOCK, "value", "en", SHIPPED_POLICY);
   const by = (a: string) => items.find((x) => x.address === a)!;
   expect(by("C2").after).toBe(400000);
   expect([by("E2").after, by("F2").after]).toEqual([150000, 150000]);
@@ -74,12 +75,12 @@ test("values: the current results, refusing errors and empty results", () => {
 });
 
 test("changesOf: exactly the convertible listed cells", () => {
-  const items = planConversion(BLOCK, "formula", "zh");
+  const items = planConversion(BLOCK, "formula", "zh", SHIPPED_POLICY);
   const ch = changesOf(items);
   expect(ch.map((c) => `${c.row}:${c.col}`)).toEqual(["2:2", "2:4", "2:5", "3:2"]);
   expect(ch.every((c) => typeof c.value === "string" && c.value.startsWith("="))).toBe(true);
 });
 
 test("a block without CZ formulas lists nothing", () => {
-  expect(planConversion({ ...BLOCK, formulas: [["=SUM(A1:A2)", 3]], values: [[3, 3]] }, "formula", "zh")).toEqual([]);
+  expect(planConversion({ ...BLOCK, formulas: [["=SUM(A1:A2)", 3]], values: [[3, 3]] }, "formula", "zh", SHIPPED_POLICY)).toEqual([]);
 });

@@ -3,6 +3,7 @@
  * The pane in jsdom with a fake WorkbookHost: catalogue search and 插入公式, browser-mode banner,
  * validation results (counts, groups, filters, click → selectCell), report sheet, language switch.
  */
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App, type Detected } from "../../src/taskpane/App";
 import type { RegionData, RegionSource, SheetSpec, WorkbookHost } from "../../src/host/types";
@@ -32,8 +33,9 @@ const REPORT: ValidationReport = {
     { row: 4, column: "date", severity: "warning", rule: "date.missing", message: "缺少日期", messageEn: "Missing date" },
   ],
   rows: [],
-  summary: { rows: 3, errors: 3, warnings: 1, infos: 1, rowsWithErrors: 2, requested: 60_010_000, computed: 46_000_000, city: 15_000_000, beneficiary: 31_000_000, byRule: { "credit_code.format": 1, "jurisdiction.unknown": 1, "requested.below": 1, "program.unknown": 1, "date.missing": 1 } },
+  summary: { rows: 3, errors: 3, warnings: 1, infos: 1, rowsWithErrors: 2, requested: 60_010_000, computed: 46_000_000, payable: 46_000_000, city: 15_000_000, beneficiary: 31_000_000, byRule: { "credit_code.format": 1, "jurisdiction.unknown": 1, "requested.below": 1, "program.unknown": 1, "date.missing": 1 } },
   mapping: { enterprise: { index: 0, header: "企业名称", wan: false }, credit_code: { index: 1, header: "统一社会信用代码", wan: false }, program: { index: 3, header: "项目类别", wan: false }, requested: { index: 7, header: "申报金额（元）", wan: false }, date: { index: 6, header: "认定日期", wan: false } },
+  catalogues: ["chuzhou-ii-2021"],
   policy: { id: "chuzhou-ii-2021", title: "滁州市支持工业互联网发展若干政策（2021）" },
   sheet: "申报表",
 };
@@ -92,7 +94,7 @@ beforeAll(() => {
 const zh = STRINGS.zh;
 
 function renderPane(d: Detected, lang?: "zh" | "en") {
-  return render(<App detect={() => Promise.resolve(d)} initialLang={lang} />);
+  return render(<App detect={() => Promise.resolve(d)} initialLang={lang} policy={SHIPPED_POLICY} />);
 }
 
 test("catalogue: search by Chinese name, shows rule and clause; 插入公式 writes only on click", async () => {

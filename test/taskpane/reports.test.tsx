@@ -4,6 +4,7 @@
  * WorkbookHost method names. Validation is the real one (src/validation through the pane's
  * adapter): the tab offers to run it when none has run.
  */
+import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import type { ChartSpec, PivotSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "../../src/host/types";
@@ -93,7 +94,7 @@ beforeAll(() => {
 });
 
 async function openReports(host: WorkbookHost | null, mode: "office" | "browser" = "office") {
-  render(<App detect={() => Promise.resolve({ mode, host })} />);
+  render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode, host })} />);
   await waitFor(() => expect(screen.queryByText(zh.mode_detecting)).toBeNull());
   fireEvent.click(screen.getByTestId("tab-reports"));
 }
@@ -115,7 +116,7 @@ test("no workbook: says so; no validation yet: offers to run it, which validates
   await openReports(null, "browser");
   expect(screen.getByTestId("reports-no-host").textContent).toBe(zh.reports_no_host);
   const host = new FakeHost("office", true);
-  render(<App detect={() => Promise.resolve({ mode: "office", host })} />);
+  render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "office", host })} />);
   await waitFor(() => expect(screen.getAllByTestId("tab-reports").length).toBe(2));
   fireEvent.click(screen.getAllByTestId("tab-reports")[1]);
   await act(async () => {
@@ -159,7 +160,7 @@ test("生成透视报表 with ExcelApi 1.8: results + summary sheets, then Pivot
   expect(sheet).toBe("透视报表");
   expect(pivots.map((p) => p.sourceTable)).toEqual(["CZ_Results", "CZ_Results"]);
   expect(pivots[0].rows).toEqual(["项目名称"]);
-  expect(pivots[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "核定奖补（元）", summary: "sum" }] });
+  expect(pivots[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "应拨付奖补（元）", summary: "sum" }] });
   expect(chart.sheet).toBe("汇总表 (2)");
   expect(chart.type).toBe("bar");
   // The order: both sheets exist before the pivots are added.
@@ -189,7 +190,7 @@ test("progress panel: target vs actual with bars, 需另行填报 listed; the bu
   await validated(host);
   const panel = screen.getByTestId("progress-panel");
   const ind = within(panel).getAllByTestId("progress-indicator");
-  const expected = progress({ rows: [] }).measured; // same indicators and years, whatever the counts
+  const expected = progress({ rows: [], mapping: {} }, SHIPPED_POLICY).measured; // same indicators and years, whatever the counts
   expect(ind.map((e) => `${e.getAttribute("data-code")}:${e.getAttribute("data-year")}`)).toEqual(expected.map((p) => `${p.code}:${p.year}`));
   expect(within(panel).getAllByRole("progressbar")).toHaveLength(expected.length);
   // 甲公司's smart factory in 2022 counts (丙公司's row has an error and does not).
@@ -300,7 +301,7 @@ test("browser mode: after a report is written the download offers the updated wo
   const file: BrowserFile = { name: "申报.xlsx", save: async () => (saved.push("save"), new Blob(["x"])) };
   (URL as any).createObjectURL = () => "blob:x";
   (URL as any).revokeObjectURL = () => undefined;
-  render(<App detect={() => Promise.resolve({ mode: "browser", host: null })} open={async () => ({ host, file })} />);
+  render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "browser", host: null })} open={async () => ({ host, file })} />);
   await screen.findByTestId("browser-banner");
   await act(async () => {
     const f = new File(["x"], "申报.xlsx");
@@ -341,7 +342,7 @@ test("errors are shown in the error bar, not swallowed", async () => {
 
 test("English labels", async () => {
   const host = new FakeHost("office", true);
-  render(<App detect={() => Promise.resolve({ mode: "office", host, displayLanguage: "en-US" })} />);
+  render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "office", host, displayLanguage: "en-US" })} />);
   await waitFor(() => expect(screen.getByTestId("tab-reports").textContent).toContain(STRINGS.en.tab_reports));
   fireEvent.click(screen.getByTestId("tab-reports"));
   expect(screen.getByTestId("reports-need-validation").textContent).toContain(STRINGS.en.reports_need_validation);

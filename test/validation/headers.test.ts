@@ -2,6 +2,7 @@
  * Header detection and mapping, pinned by golden cases (Script Lab habit): one small JSON file per
  * case in headers/cases/; a file whose name starts with "error." must fail with the given code.
  */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { detectHeader, detectMapping, matchHeader, splitHeader, TableError, isTableError } from "../../src/validation/headers";
@@ -42,7 +43,7 @@ describe("golden header cases", () => {
       expect((thrown as TableError).message).toMatch(/[\u4e00-\u9fff]/); // a zh-CN sentence
       expect((thrown as TableError).messageEn.length).toBeGreaterThan(10);
       // validateTable refuses the same block the same way.
-      expect(() => validateTable({ values: c.rows })).toThrow(TableError);
+      expect(() => validateTable({ values: c.rows }, P)).toThrow(TableError);
       return;
     }
     const d = detectHeader(c.rows, 1);
@@ -83,7 +84,7 @@ describe("mapping in validateTable", () => {
     const values = table([okRow({ program: "equipment_network", amount: 80.00001, requested: 16.000002 })]);
     values[0][5] = "计算基数（万元）";
     values[0][8] = "申报金额（万元）";
-    const rep = validateTable({ values });
+    const rep = validateTable({ values }, P);
     expect(rep.rows[0].amount).toBe(800000.1);
     expect(rep.rows[0].total).toBe(16000002);
     expect(rep.rows[0].requested).toBe(16000002);
@@ -94,7 +95,7 @@ describe("mapping in validateTable", () => {
     const values = table([okRow({ program: "equipment_network", amount: "80万", requested: 16 })]);
     values[0][5] = "计算基数（万元）";
     values[0][8] = "申报金额（万元）";
-    const rep = validateTable({ values });
+    const rep = validateTable({ values }, P);
     expect(rep.rows[0].total).toBe(16000000);
     expect(rep.findings).toEqual([]);
   });
@@ -103,7 +104,7 @@ describe("mapping in validateTable", () => {
     const values = table([okRow({ program: "base_station_5g", amount: 10, level: "TRUE", requested: 2 })]);
     values[0][5] = "计算基数（万元）";
     values[0][8] = "申报金额（万元）";
-    const rep = validateTable({ values });
+    const rep = validateTable({ values }, P);
     expect(rep.rows[0].total).toBe(2000000); // # 10 × 2,000 = 20,000 元
     expect(rep.findings).toEqual([]);
   });
@@ -114,7 +115,7 @@ describe("mapping in validateTable", () => {
       ["企业名称", "统一社会信用代码", "所属地区", "类型X", "认定日期", "申报金额（元）", "备注"],
       ...table([okRow()]).slice(1).map((r) => [r[0], r[1], r[2], r[3], r[7], 999, r[8]]),
     ];
-    expect(() => validateTable({ values })).toThrow(TableError); // no program column detected
+    expect(() => validateTable({ values }, P)).toThrow(TableError); // no program column detected
     const mapping: Partial<Record<ColumnKey, { index: number; header: string; wan: boolean }>> = {
       enterprise: { index: 0, header: "企业名称", wan: false },
       credit_code: { index: 1, header: "统一社会信用代码", wan: false },
@@ -123,7 +124,7 @@ describe("mapping in validateTable", () => {
       date: { index: 4, header: "认定日期", wan: false },
       requested: { index: 6, header: "备注", wan: false },
     };
-    const rep = validateTable({ values, mapping, headerRow: 1 });
+    const rep = validateTable({ values, mapping, headerRow: 1 }, P);
     expect(rep.findings).toEqual([]);
     expect(rep.rows[0].requested).toBe(30000000);
     expect(rep.mapping).toBe(mapping);
@@ -131,7 +132,7 @@ describe("mapping in validateTable", () => {
 
   test("rows and columns are sheet coordinates", () => {
     const values = [["申报表"], ...table([okRow({ credit_code: "bad" })])];
-    const rep = validateTable({ values, firstRow: 10, firstCol: 3 });
+    const rep = validateTable({ values, firstRow: 10, firstCol: 3 }, P);
     const f = rep.findings.find((x) => x.rule === "credit_code.format")!;
     expect(f.row).toBe(12); // title 10, header 11, data 12
     expect(f.col).toBe(3 + 1); // credit code is the 2nd column of a block starting at D

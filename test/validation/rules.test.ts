@@ -2,6 +2,7 @@
  * Every rule, positive and negative. Expected arithmetic is written as a comment next to the
  * case (e.g. "# 20% × 2,000,000 = 400,000"), so a reviewer can check it against the policy.
  */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import { creditCheckChar, orgCheckChar } from "../../src/policy";
 import { RULES, type RuleCode } from "../../src/validation/rules";
 import { validateTable } from "../../src/validation/validate";
@@ -62,10 +63,12 @@ const cases: Case[] = [
     neg: [okRow({ jurisdiction: "滁州市南谯区" }), okRow({ jurisdiction: "南谯区 " }), okRow({ credit_code: code("341172"), jurisdiction: "经开区" })],
   },
   { name: "jurisdiction typo suggests", rule: "jurisdiction.unknown", pos: [okRow({ jurisdiction: "南樵区" })], neg: [], says: "南谯区" },
-  { name: "amount missing", rule: "amount.missing", pos: [okRow({ program: "equipment_network", amount: null, requested: 100000 })], neg: [okRow({ program: "equipment_network", amount: 500000, requested: 100000 })] },
+  // READING: a required amount that is empty or 0 is an error ("金额为空或为0"), not a silent 0.
+  { name: "amount empty", rule: "amount.empty", pos: [okRow({ program: "equipment_network", amount: null, requested: 100000 })], neg: [okRow({ program: "equipment_network", amount: 500000, requested: 100000 })], says: "金额为空或为0" },
+  { name: "amount 0", rule: "amount.empty", pos: [okRow({ program: "identifier_node", amount: 0, requested: 0 })], neg: [] },
   { name: "amount text", rule: "amount.not_number", pos: [okRow({ program: "equipment_network", amount: "约五十万", requested: 100000 })], neg: [okRow({ program: "equipment_network", amount: "50万", requested: 100000 })] },
   { name: "amount error value", rule: "amount.not_number", pos: [okRow({ program: "equipment_network", amount: "#N/A", requested: 100000 })], neg: [] },
-  { name: "amount negative", rule: "amount.negative", pos: [okRow({ program: "identifier_node", amount: -5, requested: 0 })], neg: [okRow({ program: "identifier_node", amount: 0, requested: 0 })] },
+  { name: "amount negative", rule: "amount.negative", pos: [okRow({ program: "identifier_node", amount: -5, requested: 0 })], neg: [okRow({ program: "identifier_node", amount: 10, requested: 0 })] },
   { name: "amount too large", rule: "amount.too_large", pos: [okRow({ program: "identifier_node", amount: 1e13, requested: 0 })], neg: [okRow({ program: "identifier_node", amount: 1e6, requested: 300000 })] },
   // # 5G: 2,000 元 per station; 10.5 stations cannot be
   { name: "station count not whole", rule: "amount.not_integer", pos: [okRow({ program: "base_station_5g", amount: 10.5, level: "TRUE", requested: 21000 })], neg: [okRow({ program: "base_station_5g", amount: 10, level: "TRUE", requested: 20000 })] },
@@ -113,7 +116,23 @@ const cases: Case[] = [
     neg: [okRow({ date: "2021-09-27" }), okRow({ date: "2024-09-26" })],
     says: "2021-09-27",
   },
-  { name: "requested missing", rule: "requested.missing", pos: [okRow({ requested: null })], neg: [okRow()] },
+  // READING "what is paid": an asked amount that is empty or 0 counts as not given → payable = entitlement, with a warning.
+  { name: "requested missing", rule: "requested.missing", pos: [okRow({ requested: null }), okRow({ requested: 0 })], neg: [okRow()] },
+  {
+    name: "up-to award with no amount asked",
+    rule: "requested.cap_assumed",
+    // # platform_national: 最高不超过200万元; nothing asked → computed at 2,000,000
+    pos: [okRow({ program: "platform_national", requested: null }), okRow({ program: "platform_provincial", amount: 0, requested: 0 })],
+    neg: [okRow({ program: "platform_national", requested: 1500000 }), okRow({ program: "platform_national", amount: 1500000, requested: null })],
+    says: "未填申请额，按最高额",
+  },
+  {
+    name: "provisional parameter left to the 实施细则",
+    rule: "provisional.parameter",
+    pos: [okRow({ program: "cloud_service", amount: 50000, requested: 50000 }), okRow({ program: "service_platform", amount: 6000000, requested: 1800000, served: 80 })],
+    neg: [okRow({ program: "equipment_network", amount: 600000, requested: 120000 })],
+    says: "实施细则",
+  },
   { name: "requested unreadable", rule: "requested.not_number", pos: [okRow({ requested: "三十万" })], neg: [okRow({ requested: "30万元" })] },
   { name: "requested negative", rule: "requested.not_number", pos: [okRow({ requested: -1 })], neg: [] },
   {
@@ -181,12 +200,81 @@ const cases: Case[] = [
       okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", amount: 3000000, requested: 900000, date: "2023-06-05" }),
     ],
     row: 2,
+    // ic_rd_equipment's cap period is one application year: 2,000,000 a year → 20% = 400,000 … capped 5,000,000 per year, three years apart are separate.
     neg: [
-      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", amount: 3000000, requested: 900000, date: "2022-03-05" }),
-      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", amount: 3000000, requested: 900000, date: "2023-03-05" }),
-      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", amount: 3000000, requested: 900000, date: "2024-03-05" }),
+      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_rd_equipment", amount: 20000000, requested: 4000000, date: "2022-03-05" }),
+      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_rd_equipment", amount: 20000000, requested: 4000000, date: "2023-03-05" }),
+      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_rd_equipment", amount: 20000000, requested: 4000000, date: "2024-03-05" }),
     ],
     says: "最多可补", // 2,000,000 − 1,350,000 = 650,000
+  },
+  {
+    name: "tape-out cap across years (the whole policy period)",
+    rule: "cross.enterprise_cap",
+    // # 900,000 (2022) + 900,000 (2023) + 900,000 (2024) = 2,700,000 > 2,000,000 over 2021-09-27…2024-09-26; the third row can get 200,000
+    pos: [
+      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", project: "芯片A", amount: 3000000, requested: 900000, date: "2022-03-05" }),
+      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", project: "芯片B", amount: 3000000, requested: 900000, date: "2023-03-05" }),
+      okRow({ credit_code: sameTapeout, jurisdiction: "中新苏滁高新区", program: "ic_tapeout", project: "芯片C", amount: 3000000, requested: 900000, date: "2024-03-05" }),
+    ],
+    row: 2,
+    neg: [],
+    says: "政策有效期内",
+  },
+  {
+    name: "the same award object twice",
+    rule: "cross.duplicate_one_time",
+    pos: [okRow({ credit_code: same, program: "scenario_national", project: "5G+质检", requested: 500000 }), okRow({ credit_code: same, program: "scenario_national", project: "5G+质检 ", requested: 500000, date: "2023-01-01" })],
+    row: 1,
+    // two different awards of one firm are both paid; two years of one operator's 5G task are two objects
+    neg: [
+      okRow({ credit_code: same, program: "scenario_national", project: "5G+质检", requested: 500000 }),
+      okRow({ credit_code: same, program: "scenario_national", project: "标识解析应用", requested: 500000 }),
+      okRow({ credit_code: demoCodes[1], program: "base_station_5g", amount: 100, level: true, requested: 200000, date: "2022-12-20" }),
+      okRow({ credit_code: demoCodes[1], program: "base_station_5g", amount: 100, level: true, requested: 200000, date: "2023-12-20" }),
+    ],
+  },
+  {
+    name: "object name missing",
+    rule: "cross.object_missing",
+    pos: [okRow({ credit_code: same, program: "identifier_node", project: "二级节点一期", amount: 1000000, requested: 300000 }), okRow({ credit_code: same, program: "identifier_node", amount: 1000000, requested: 300000 })],
+    row: 1,
+    neg: [okRow({ credit_code: same, program: "identifier_node", project: "二级节点一期", amount: 1000000, requested: 300000 })],
+  },
+  {
+    name: "another object of the same program",
+    rule: "cross.other_object",
+    pos: [okRow({ credit_code: same, program: "scenario_national", project: "5G+质检", requested: 500000 }), okRow({ credit_code: same, program: "scenario_national", project: "标识解析应用", requested: 500000 })],
+    row: 1,
+    neg: [okRow({ credit_code: demoCodes[1], program: "base_station_5g", amount: 100, level: true, requested: 200000, date: "2022-12-20" }), okRow({ credit_code: demoCodes[1], program: "base_station_5g", amount: 100, level: true, requested: 200000, date: "2023-12-20" })],
+    says: "标识解析应用",
+  },
+  {
+    name: "one project under two programs",
+    rule: "cross.project_programs",
+    // # equipment_network 20% × 10,000,000 = 2,000,000 (cap) + security_grading 50% × 10,000,000 capped 300,000 = 2,300,000 beside 1000万元
+    pos: [
+      okRow({ credit_code: same, program: "equipment_network", project: "智能产线", amount: 10000000, requested: 2000000 }),
+      okRow({ credit_code: same, program: "security_grading", project: "智能产线", amount: 10000000, requested: 300000 }),
+    ],
+    row: 1,
+    neg: [okRow({ credit_code: same, program: "equipment_network", project: "智能产线", amount: 10000000, requested: 2000000 }), okRow({ credit_code: same, program: "security_grading", project: "安全分级", amount: 600000, requested: 300000 })],
+    says: "合计奖补230万元，项目投资1000万元",
+  },
+  {
+    name: "the same platform at a higher level",
+    rule: "cross.higher_level",
+    pos: [okRow({ credit_code: same, program: "platform_provincial", project: "云平台", requested: 1000000, date: "2022-01-10" }), okRow({ credit_code: same, program: "platform_national", project: "云平台", requested: 2000000, date: "2023-01-10" })],
+    row: 1,
+    neg: [okRow({ credit_code: same, program: "platform_provincial", project: "云平台", requested: 1000000 }), okRow({ credit_code: same, program: "platform_national", project: "另一平台", requested: 2000000 })],
+    says: "就高补差",
+  },
+  {
+    name: "a higher DX assessment level",
+    rule: "cross.higher_level",
+    pos: [okRow({ credit_code: same, program: "dx_assessment", level: "3A", requested: 200000, date: "2022-01-10" }), okRow({ credit_code: same, program: "dx_assessment", level: "4A", requested: 300000, date: "2023-01-10" })],
+    row: 1,
+    neg: [okRow({ credit_code: same, program: "dx_assessment", level: "4A", requested: 300000 }), okRow({ credit_code: same, program: "dx_assessment", level: "4A", requested: 300000 })],
   },
   {
     name: "third empowerment demo in a year",
@@ -241,7 +329,7 @@ describe("every rule, positive and negative", () => {
 describe("table-level rules", () => {
   test("mapping.missing_column: no 所属地区 column → error at the header row; rows are still checked", () => {
     const keys = ["enterprise", "credit_code", "program", "date", "requested"] as const;
-    const rep = validateTable({ values: table([okRow()], keys), firstRow: 5 });
+    const rep = validateTable({ values: table([okRow()], keys), firstRow: 5 }, P);
     const f = rep.findings.find((x) => x.rule === "mapping.missing_column")!;
     expect(f).toMatchObject({ row: 5, column: "jurisdiction", severity: "error" });
     expect(f.message).toContain("所属地区");
@@ -257,9 +345,9 @@ describe("table-level rules", () => {
     const values = table([okRow()]);
     values[0].push("企业名称");
     values[1].push("别的名字");
-    const rep = validateTable({ values });
+    const rep = validateTable({ values }, P);
     const f = rep.findings.find((x) => x.rule === "mapping.duplicate_column")!;
-    expect(f).toMatchObject({ row: 1, severity: "warning", col: 12 });
+    expect(f).toMatchObject({ row: 1, severity: "warning", col: 13 });
     expect(rep.rows[0].enterprise).toBe("滁州测试科技有限公司");
     fired.add("mapping.duplicate_column");
   });

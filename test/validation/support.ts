@@ -1,4 +1,5 @@
 /** Helpers for the validation tests: build a table with the canonical headers, run it, look at findings. */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import { makeCreditCode } from "../../src/policy";
 import { CANONICAL_HEADERS } from "../../src/validation/headers";
 import { validateTable, type ValidateInput } from "../../src/validation/validate";
@@ -32,7 +33,7 @@ export function table(rows: RowSpec[], keys: readonly ColumnKey[] = COLUMN_KEYS)
 }
 
 export function run(rows: RowSpec[], input: Partial<ValidateInput> = {}): ValidationReport {
-  return validateTable({ values: table(rows), firstRow: 1, firstCol: 0, sheet: "T", ...input });
+  return validateTable({ values: table(rows), firstRow: 1, firstCol: 0, sheet: "T", ...input }, P);
 }
 
 export function at(report: ValidationReport, row: number): Finding[] {

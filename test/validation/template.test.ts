@@ -1,7 +1,8 @@
 /** assets/applications-template.xlsx: canonical headers, drop-down lists, 填写说明; and a larger generated table. */
+import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE, makeCreditCode } from "../../src/policy";
+import { CATALOGUE_2021 as DEFAULT_CATALOGUE, makeCreditCode } from "../../src/policy";
 import { CANONICAL_HEADERS, detectHeader } from "../../src/validation/headers";
 import { validateTable } from "../../src/validation/validate";
 import { COLUMN_KEYS } from "../../src/validation/types";
@@ -19,7 +20,7 @@ test("the template has the canonical headers, lists for 所属地区 and 项目�
   const d = detectHeader([header]);
   expect(Object.keys(d.mapping).sort()).toEqual([...COLUMN_KEYS].sort());
   // Empty template: validates to no rows and no findings.
-  const rep = validateTable({ values: [header] });
+  const rep = validateTable({ values: [header] }, P);
   expect(rep.rows).toEqual([]);
   expect(rep.findings).toEqual([]);
 
@@ -36,19 +37,21 @@ test("the template has the canonical headers, lists for 所属地区 and 项目�
 });
 
 test("a 20,000-row table: every cross-row fault is found once per offending row", () => {
-  // 5,000 firms × 4 rows: smart_factory twice (2nd is a duplicate), ic_tapeout 2 × 1,200,000 (# 30% of 4,000,000 each; 2nd exceeds 2,000,000)
+  // 5,000 firms × 4 rows: smart_factory twice (2nd is a duplicate: once per enterprise), ic_tapeout for two products 2 × 1,200,000
+  // (# 30% of 4,000,000 each; the 2nd exceeds the 2,000,000 per-enterprise cap over the policy period)
   const rows = [];
   for (let i = 0; i < 5000; i++) {
     const cc = makeCreditCode("341171", `MA${String(i).padStart(6, "0")}`);
     const base = { enterprise: `企业${i}`, credit_code: cc, jurisdiction: "中新苏滁高新区", date: "2023-03-01" };
     rows.push({ ...base, program: "smart_factory", requested: 300000 });
     rows.push({ ...base, program: "smart_factory", requested: 300000 });
-    rows.push({ ...base, program: "ic_tapeout", amount: 4000000, requested: 1200000 });
-    rows.push({ ...base, program: "ic_tapeout", amount: 4000000, requested: 1200000 });
+    rows.push({ ...base, program: "ic_tapeout", project: "芯片A", amount: 4000000, requested: 1200000 });
+    rows.push({ ...base, program: "ic_tapeout", project: "芯片B", amount: 4000000, requested: 1200000 });
   }
-  const rep = validateTable({ values: table(rows) });
+  const rep = validateTable({ values: table(rows) }, P);
   expect(rep.summary.rows).toBe(20000);
-  expect(rep.summary.byRule).toEqual({ "cross.duplicate_one_time": 5000, "cross.enterprise_cap": 5000 });
+  // Two products of one firm are two objects: a warning to check, the cap error on the 2nd.
+  expect(rep.summary.byRule).toEqual({ "cross.duplicate_one_time": 5000, "cross.enterprise_cap": 5000, "cross.other_object": 5000 });
   expect(rep.findings.every((f) => (f.rule === "cross.duplicate_one_time" ? (f.row - 2) % 4 === 1 : (f.row - 2) % 4 === 3))).toBe(true);
   expect(rep.summary.computed).toBe(5000 * (30000000 * 2 + 120000000 * 2));
 });
