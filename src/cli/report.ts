@@ -14,6 +14,7 @@ import type { ParsedArgs } from "./args";
 import type { Io } from "./index";
 import { CliError } from "./messages";
 import { renderTable } from "./text-table";
+import type { SheetSpec } from "../host/types";
 import type { ValidationReport } from "../validation/types";
 import { ProgressLine, fmtInt } from "./progress";
 import { checkWorkbook, fileHash, skippedText, totalSummary, type CheckedSheet } from "./validate";
@@ -70,6 +71,18 @@ function sumsTable(lines: SummaryLine[], grand: Sums, lang: Lang): string {
 
 const sumsJson = (s: Sums) => ({ count: s.count, requested: fenToYuan(s.requested), total: fenToYuan(s.total), city: fenToYuan(s.city), beneficiary: fenToYuan(s.beneficiary) });
 
+/**
+ * Several sheets in one results table: a first column names the sheet each row comes from (row
+ * numbers alone would be ambiguous). Rows are in the merged order, sheet after sheet.
+ */
+function withSheetColumn(spec: SheetSpec, sheets: CheckedSheet[], lang: Lang): void {
+  if (spec.rows.length !== sheets.reduce((n, c) => n + c.report.rows.length, 0)) return;
+  const names: string[] = [];
+  for (const c of sheets) for (let i = 0; i < c.report.rows.length; i++) names.push(c.sheet);
+  spec.columns = [{ header: lang === "zh" ? "工作表" : "Sheet", width: 14 }, ...spec.columns];
+  spec.rows = spec.rows.map((r, i) => [names[i], ...r]);
+}
+
 export async function runReport(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
   const file = args.positional[0];
   if (!file) throw new CliError("missing_file", { cmd: "report" });
@@ -91,6 +104,7 @@ export async function runReport(args: ParsedArgs, io: Io, policy: PolicySet): Pr
     skipped = checked.skipped;
     report = mergeReports(checked.sheets);
     bundle = buildReports(report, policy, { lang, now: new Date() });
+    if (checked.sheets.length > 1) withSheetColumn(bundle.results, checked.sheets, lang);
     plan = pivotPlan({ supportsPivots: () => false });
     if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
     written = await writeNewWorkbook(args.out, [bundle.results, bundle.summary, bundle.progress], (n) => progress.update(lang === "zh" ? `写入报表：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));

@@ -124,10 +124,15 @@ test("every visible sheet with a header is checked, hidden sheets are skipped an
   expect(cells).toContain(`=HYPERLINK("#'2023年'!B2","B2")`);
   expect(cells.join("\n")).toMatch(/未校验的工作表：“旧表”（隐藏）、“说明”（无表头）/);
 
-  // report counts both visible year sheets.
-  const rep = JSON.parse(runCli(["report", f, "--out", path.join(dir, "years-report.xlsx"), "--json"]).stdout);
+  // report counts both visible year sheets; its results table names each row's sheet.
+  const repOut = path.join(dir, "years-report.xlsx");
+  const rep = JSON.parse(runCli(["report", f, "--out", repOut, "--json"]).stdout);
   expect(rep.summary.rows).toBe(4);
   expect(rep.summary.grand.total).toBe(960000);
+  const results = (await readBack(repOut)).getWorksheet("结果表")!;
+  const firstCol: unknown[] = [];
+  results.eachRow((row) => firstCol.push(row.getCell(1).value));
+  expect(firstCol.slice(-5)).toEqual(["工作表", "2022年", "2022年", "2022年", "2023年"]);
 
   // Only hidden sheets: exit 2 with a clear line.
   const only = await writeXlsx(path.join(dir, "all-hidden.xlsx"), [{ name: "表", rows: [HEADERS, ...CLEAN], setup: (ws) => (ws.state = "hidden") }]);
