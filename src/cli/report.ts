@@ -40,10 +40,10 @@ function mergeReports(sheets: CheckedSheet[]): ValidationReport {
 
 const T = {
   zh: {
-    head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `报表：${file} · 工作表“${sheet}” · 申报 ${rows} 条（计入汇总 ${inc} 条，未计入 ${exc} 条：有错误或无核定金额）`,
+    head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `报表：${file} · 工作表“${sheet}” · 申报 ${rows} 条（计入汇总 ${inc} 条，未计入 ${exc} 条：有错误或无核定金额；金额为应拨付额）`,
     byProgram: "按项目汇总（元）",
     byJurisdiction: "按地区汇总（元）",
-    cols: ["", "条数", "申报", "核定", "市财政", "受益财政"],
+    cols: ["", "条数", "申报", "应拨付", "市财政", "受益财政"],
     grand: "合计",
     written: (p: string) => `已写入报表：${p}`,
     sheets: (s: string[]) => `工作表：${s.map((x) => `“${x}”`).join("、")}`,
@@ -53,7 +53,7 @@ const T = {
     head: (file: string, sheet: string, rows: number, inc: number, exc: number) => `Report: ${file} · sheet "${sheet}" · ${rows} applications (${inc} counted, ${exc} left out: errors or no award computed)`,
     byProgram: "By program (CNY)",
     byJurisdiction: "By jurisdiction (CNY)",
-    cols: ["", "rows", "requested", "computed", "city", "beneficiary"],
+    cols: ["", "rows", "requested", "payable", "city", "beneficiary"],
     grand: "Total",
     written: (p: string) => `Report written: ${p}`,
     sheets: (s: string[]) => `Sheets: ${s.map((x) => `"${x}"`).join(", ")}`,

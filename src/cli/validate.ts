@@ -165,6 +165,7 @@ const T = {
     totalsHead: ["项目", "金额（元）"],
     requested: "申报金额",
     computed: "核定金额",
+    payable: "应拨付金额",
     city: "市财政承担",
     beneficiary: "受益财政承担",
     written: (p: string, s: string) => `已写入校验报告：${p}（工作表“${s}”；原文件未改动）`,
@@ -185,6 +186,7 @@ const T = {
     totalsHead: ["item", "amount (CNY)"],
     requested: "requested",
     computed: "computed",
+    payable: "payable",
     city: "city finance",
     beneficiary: "beneficiary finance",
     written: (p: string, s: string) => `Report written: ${p} (sheet "${s}"; the input is unchanged)`,
@@ -233,7 +235,7 @@ export function validationText(r: ValidationReport, lang: Lang, file: string, ad
   const money = (fen: number) => formatFen(fen) + (fen % 100 === 0 ? ".00" : "");
   lines.push(
     renderTable(
-      [t.totalsHead, [t.requested, money(s.requested)], [t.computed, money(s.computed)], [t.city, money(s.city)], [t.beneficiary, money(s.beneficiary)]],
+      [t.totalsHead, [t.requested, money(s.requested)], [t.computed, money(s.computed)], [t.payable, money(s.payable)], [t.city, money(s.city)], [t.beneficiary, money(s.beneficiary)]],
       [false, true],
     ),
   );

@@ -11,6 +11,12 @@ const CITY_AND_COUNTIES = [...CITY, ...COUNTIES];
 
 const W = 10000; // 1 万元
 
+/** service_platform: the number of served firms is left to the 实施细则 (a provisional parameter and the browser's note). */
+const SERVED_NOTE = {
+  zh: "“服务企业达到一定数量”的具体数量由实施细则确定；校验时要求填写服务企业数，缺失时提示",
+  en: "The number of enterprises served is left to the implementing rules; validation asks for it and warns when missing",
+};
+
 const programs: Program[] = [
   {
     code: "platform_cross_industry",
@@ -206,13 +212,10 @@ const programs: Program[] = [
     citation: { part: "三", item: 3, title: "建设工业互联网创新服务载体", titleEn: "Build industrial internet innovation service carriers" },
     event: { zh: "建成运营", en: "completion and operation" },
     objectLabel: { zh: "平台", en: "platform" },
-    provisional: [{ key: "served_min", note: { zh: "“服务企业达到一定数量”的具体数量由实施细则确定；校验时要求填写服务企业数，缺失时提示", en: "The number of enterprises served is left to the implementing rules; validation asks for it and warns when missing" } }],
+    provisional: [{ key: "served_min", note: SERVED_NOTE }],
     units: CITY_AND_COUNTIES,
     needsServed: true,
-    notes: {
-      zh: "“服务企业达到一定数量”的具体数量由实施细则确定；校验时要求填写服务企业数，缺失时提示",
-      en: "The number of enterprises served is left to the implementing rules; validation asks for it and warns when missing",
-    },
+    notes: SERVED_NOTE,
   },
   {
     code: "base_station_5g",
@@ -456,8 +459,6 @@ const measures: Measure[] = [
 const PLAN = "《滁州市工业互联网创新发展三年行动计划（2021—2023年）》";
 const every = (n: number): Record<number, number> => ({ 2021: n, 2022: n, 2023: n });
 
-const MANUAL = { zh: "需另行填报：申报表无法统计，请在进度表中填写实际数", en: "To be reported separately: the applications cannot measure it; enter the figure in the progress sheet" };
-
 const targets: Target[] = [
   {
     code: "smart_factory_workshop",
@@ -466,7 +467,6 @@ const targets: Target[] = [
     years: every(30),
     qualifier: "exact",
     count: { how: "distinct_enterprises", programs: ["smart_factory", "digital_workshop"] },
-    rule: { zh: "当年认定为省级智能工厂或数字化车间的企业数（同一企业只计一次）", en: "Distinct enterprises recognised that year under smart_factory or digital_workshop" },
     source: `${PLAN} 一（二）：每年新建30个智能工厂、数字化车间`,
   },
   {
@@ -477,7 +477,6 @@ const targets: Target[] = [
     upper: 2,
     qualifier: "range",
     count: { how: "scenario_5g", programs: ["scenario_national", "scenario_provincial"] },
-    rule: { zh: "仅计“场景类别”含5G的典型场景奖项（各奖项只计一次）；申报表无“场景类别”列时需另行填报", en: "Only scenario awards whose 场景类别 says 5G (each award once); without that column: to be reported separately" },
     source: `${PLAN} 一（二）：打造1—2个“5G+工业互联网”典型应用案例`,
   },
   {
@@ -487,7 +486,6 @@ const targets: Target[] = [
     years: every(200),
     qualifier: "at_least",
     count: { how: "distinct_enterprises", programs: ["cloud_service"], lowerBound: true },
-    rule: { zh: "当年有云服务补助的企业数（下限：不申请补助的上云企业不在申报表中）", en: "Distinct enterprises with cloud_service rows that year (a lower bound: firms go to the cloud without a subsidy)" },
     source: `${PLAN} 一（二）：每年新增登云企业200家以上`,
   },
   {
@@ -496,7 +494,6 @@ const targets: Target[] = [
     unit: { zh: "台", en: "" },
     years: every(600),
     qualifier: "at_least",
-    rule: MANUAL,
     source: `${PLAN} 二（四）9：每年推广应用工业机器人600台以上`,
   },
   {
@@ -505,7 +502,6 @@ const targets: Target[] = [
     unit: { zh: "个", en: "" },
     years: every(5),
     qualifier: "at_least",
-    rule: MANUAL,
     source: `${PLAN} 二（四）9：工业人工智能应用5个以上`,
   },
   {
@@ -515,7 +511,6 @@ const targets: Target[] = [
     years: every(100),
     qualifier: "exact",
     count: { how: "distinct_objects", programs: ["equipment_network"], minAmount: 10000 * W, lowerBound: true },
-    rule: { zh: "当年竣工、完成投资≥1亿元的设备网络化改造项目数（下限：不申请补助的技改项目不在申报表中）", en: "equipment_network projects with completed investment ≥ 100,000,000 that year (a lower bound)" },
     source: `${PLAN} 二（四）9：每年滚动实施100项亿元以上技术改造项目`,
   },
   {
@@ -528,7 +523,6 @@ const targets: Target[] = [
       programs: ["platform_cross_industry"],
       note: { zh: "“引进”不等于“获评”：跨行业跨领域平台奖补仅供参考", en: "Brought in (引进) is not recognised (获评): the platform_cross_industry awards are shown for reference only" },
     },
-    rule: MANUAL,
     source: `${PLAN} 一（二）：今年重点引进1个国内领先的跨行业跨领域工业互联网平台`,
   },
   {
@@ -538,7 +532,6 @@ const targets: Target[] = [
     years: { 2022: 1, 2023: 1 },
     qualifier: "exact",
     count: { how: "distinct_objects", programs: ["platform_national", "platform_provincial"] },
-    rule: { zh: "当年获评国家级或省级行业型平台的平台数（同一平台两级只计一次）", en: "Distinct platforms recognised under platform_national or platform_provincial (one platform at two levels counts once)" },
     source: `${PLAN} 一（二）：力争2022年、2023年分别培育1个行业型工业互联网平台`,
   },
   {
@@ -547,7 +540,6 @@ const targets: Target[] = [
     unit: { zh: "个", en: "" },
     years: every(2),
     qualifier: "about",
-    rule: MANUAL,
     source: `${PLAN} 一（二）：力争每年培育2个左右特色鲜明、具有示范效应的企业级工业互联网平台`,
   },
   {
@@ -557,7 +549,6 @@ const targets: Target[] = [
     years: { 2023: 0.2 },
     qualifier: "at_least",
     ratio: true,
-    rule: MANUAL,
     source: `${PLAN} 一（二）：重点企业生产效率提高20%以上（到2023年底）`,
   },
   {
@@ -567,7 +558,6 @@ const targets: Target[] = [
     years: { 2023: 0.3 },
     qualifier: "exact",
     ratio: true,
-    rule: MANUAL,
     source: `${PLAN} 一（二）：新模式应用普及率达到30%（到2023年底）`,
   },
 ];

@@ -158,12 +158,10 @@ export interface Target {
   qualifier: "at_least" | "about" | "exact" | "range";
   /** Ratio targets (20%, 30%) are shares, not counts. */
   ratio?: boolean;
-  /** How the figure is counted from applications; absent: 需另行填报 (an input cell). */
+  /** How the figure is counted from applications; absent: 需另行填报 (an input cell). The reports put it in words. */
   count?: TargetCount;
   /** Awards shown beside a manual indicator for reference only (引进 is not 获评). */
   reference?: { programs: string[]; note: Text2 };
-  /** The counting rule in words. */
-  rule: Text2;
   source: string;
 }
 

@@ -10,7 +10,8 @@
  *   (跨行业跨领域平台 awards beside 引进) is shown for information only.
  */
 import { nameKey } from "../validation/jurisdictions";
-import type { PolicySet, Target } from "../policy/types";
+import type { PolicySet, Target, TargetCount } from "../policy/types";
+import { formatMoney } from "../policy/money";
 import type { CellSpec, SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
 import { col, colLetter, COUNT_FMT, type Lang, PCT_FMT, policyLine, type Row, sheetLayout, t, timeLine } from "./common";
@@ -88,6 +89,21 @@ const enterpriseOf = (r: RowResult) => (r.creditCode ? "c:" + r.creditCode : "n:
 const objectOf = (r: RowResult) => enterpriseOf(r) + "|" + (r.object ? nameKey(r.object) : `row:${r.row}`);
 const is5g = (r: RowResult) => /5G/i.test(r.scenario.normalize("NFKC"));
 
+/** The counting rule of an indicator in words, from its data (Target.count). */
+export function countingRule(c: TargetCount, set: PolicySet, lang: Lang): string {
+  const names = c.programs.map((code) => {
+    const p = set.fallback.programs.find((x) => x.code === code) ?? set.catalogues.flatMap((x) => x.programs).find((x) => x.code === code);
+    return p ? (lang === "zh" ? p.name.zh : p.name.en) : code;
+  });
+  const list = names.join(lang === "zh" ? "、" : ", ");
+  const min = c.minAmount !== undefined ? t(lang, `，基数≥${formatMoney(c.minAmount * 100, "zh")}`, `, base ≥ ${formatMoney(c.minAmount * 100, "en")}`) : "";
+  let text: string;
+  if (c.how === "distinct_enterprises") text = t(lang, `当年可拨付的${list}的企业数（同一企业只计一次）${min}`, `Distinct enterprises with payable ${list} rows that year${min}`);
+  else if (c.how === "distinct_objects") text = t(lang, `当年可拨付的${list}的对象数（按项目名称，同一对象只计一次）${min}`, `Distinct objects (项目名称) with payable ${list} rows that year${min}`);
+  else text = t(lang, `“场景类别”含5G的${list}奖项数（各奖项只计一次）`, `${list} awards whose 场景类别 says 5G (each once)`);
+  return text + (c.lowerBound ? t(lang, "；为下限：未申请奖补的不在申报表中", "; a lower bound: what was not applied for is not in the table") : "");
+}
+
 /** The targets of every catalogue in the set (a later catalogue's target for the same code and year wins). */
 function targetsOf(set: PolicySet): Array<{ tg: Target; year: number; value: number }> {
   const byKey = new Map<string, { tg: Target; year: number; value: number }>();
@@ -109,7 +125,9 @@ export function progress(report: Pick<ValidationReport, "rows" | "mapping">, set
   for (const { tg, year: y, value: target } of all) {
     const c = tg.count;
     if (!c || (c.how === "scenario_5g" && !hasScenario)) {
-      const note = c ? t(lang, "申报表无“场景类别”列，无法区分5G案例：需另行填报", "No 场景类别 column, so 5G cases cannot be told apart: to be reported separately") : lang === "zh" ? tg.rule.zh : tg.rule.en;
+      const note = c
+        ? t(lang, "申报表无“场景类别”列，无法区分5G案例：需另行填报", "No 场景类别 column, so 5G cases cannot be told apart: to be reported separately")
+        : t(lang, "申报表无法统计：请填写实际数", "The applications cannot measure it: enter the figure");
       const m: ManualRow = { code: tg.code, name: name(tg), year: y, target, targetText: targetText(tg, target, lang), ratioTarget: !!tg.ratio, note };
       if (tg.reference) {
         const progs = tg.reference.programs;
@@ -128,7 +146,7 @@ export function progress(report: Pick<ValidationReport, "rows" | "mapping">, set
     measured.push({
       code: tg.code, name: name(tg), year: y, target, upper: tg.upper, qualifier: tg.qualifier, targetText: targetText(tg, target, lang),
       actual, lowerBound, actualText: lowerBound ? `≥${actual}` : String(actual), ratio, bar: textBar(ratio), programs: c.programs,
-      rule: lang === "zh" ? tg.rule.zh : tg.rule.en, undated,
+      rule: countingRule(c, set, lang), undated,
     });
   }
   return { years, measured, manual };

@@ -268,6 +268,8 @@ export function ValidationTab() {
             <Text className={styles.num}>{formatFen(report.summary.requested)}</Text>
             <Text>{t("total_computed")}</Text>
             <Text className={styles.num}>{formatFen(report.summary.computed)}</Text>
+            <Text>{t("total_payable")}</Text>
+            <Text className={styles.num}>{formatFen(report.summary.payable)}</Text>
             <Text>{t("total_diff")}</Text>
             <Text className={styles.num}>{formatFen(report.summary.requested - report.summary.computed)}</Text>
             <Text>{t("total_city")}</Text>

@@ -108,7 +108,7 @@ export interface ValidationSummary {
   infos: number;
   /** Rows with at least one error. */
   rowsWithErrors: number;
-  /** Totals in 分 over rows that computed: requested, entitlement (computed), payable and its split. */
+  /** Totals in 分 over the rows that count (no error, computed: the reports' counting rule): requested, entitlement (computed), payable and its split. */
   requested: Fen;
   computed: Fen;
   payable: Fen;

@@ -207,11 +207,6 @@ class Validator {
     rr.payable = r.payable;
     rr.payableCity = r.payableCity;
     rr.payableBeneficiary = r.payableBeneficiary;
-    this.summary.computed += r.total;
-    this.summary.payable += r.payable;
-    this.summary.city += r.payableCity;
-    this.summary.beneficiary += r.payableBeneficiary;
-    if (r.inputs.asked !== null) this.summary.requested += r.inputs.asked;
   }
 
   report(): ValidationReport {
@@ -232,6 +227,14 @@ class Validator {
       const sev = rr.findings.map((n) => findings[n].severity);
       rr.status = sev.includes("error") ? "error" : sev.includes("warning") ? "review" : "pass";
       if (rr.status === "error") s.rowsWithErrors++;
+      else if (rr.payable !== null) {
+        // The money totals follow the reports' counting rule: rows without errors that computed.
+        s.requested += rr.requested ?? 0;
+        s.computed += rr.total ?? 0;
+        s.payable += rr.payable;
+        s.city += rr.payableCity ?? 0;
+        s.beneficiary += rr.payableBeneficiary ?? 0;
+      }
     }
     const fb = this.policy.fallback;
     return { findings, rows: this.rows, summary: s, mapping: this.mapping, policy: { id: fb.id, title: fb.title.zh }, catalogues: [...this.catalogueIds], sheet: this.src.sheet ?? "" };

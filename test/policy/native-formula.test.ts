@@ -212,6 +212,47 @@ describe("nativeFormula ≡ calculate() for every program (grid)", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  test.each(PROGRAMS.map((p) => [p.code, p]))("%s: TRUE/FALSE cells give the same result under LibreOffice's reading of logicals (ISLOGICAL guards)", (code, p) => {
+    // LibreOffice reads a logical cell as 1/0 (ISNUMBER(FALSE) is TRUE, FALSE=0 is TRUE): every
+    // input is tested with ISLOGICAL first, so the formula answers as the add-in does in both engines.
+    const program = p as Program;
+    const problems: string[] = [];
+    for (const part of PARTS) {
+      const r = nativeFormula(code, "C2", "D2", "E2", part);
+      if (!r.ok) throw new Error(code);
+      const ast = parseFormula(r.formula);
+      const amounts: Scalar[] = [true, false, ...amountGrid(program).filter((x) => typeof x === "number").slice(0, 8)];
+      const levels: Scalar[] = [true, false, ...levelGrid(program).slice(0, 6)];
+      for (const amount of amounts) {
+        for (const level of levels) {
+          for (const date of [true, false, null, serial("2022-05-01")]) {
+            if (typeof amount !== "boolean" && typeof level !== "boolean" && typeof date !== "boolean") continue;
+            const expected = core(code, amount, level, date, part);
+            const excel = new Evaluator({ C2: amount, D2: level, E2: date }).evaluate(ast);
+            const lo = new Evaluator({ C2: amount, D2: level, E2: date }, { libreoffice: true }).evaluate(ast);
+            const m1 = mismatch(excel, expected, used(code, amount, level, date));
+            const m2 = mismatch(lo, expected, used(code, amount, level, date));
+            if ((m1 || m2) && problems.length < 10) problems.push(`${part} ${JSON.stringify([amount, level, date])}: excel ${m1 ?? "ok"}, libreoffice ${m2 ?? "ok"}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the guards are what makes LibreOffice agree: base_station_5g with level FALSE is 0, dx_assessment level TRUE an error", () => {
+    const f5g = nativeFormula("base_station_5g", "C2", "D2", null);
+    const fdx = nativeFormula("dx_assessment", null, "D2", null);
+    if (!f5g.ok || !fdx.ok) throw new Error("no formula");
+    // # 10 stations, task not completed (FALSE) → 0, as the add-in gives
+    expect(evaluate(f5g.formula, { C2: 10, D2: false }, { libreoffice: true })).toBe(0);
+    expect(evaluate(f5g.formula, { C2: 10, D2: true }, { libreoffice: true })).toBe(20000);
+    expect(evaluate(fdx.formula, { D2: true }, { libreoffice: true })).toBeInstanceOf(XErr);
+    // Without ISLOGICAL, LibreOffice would read FALSE as the number 0 ("task omitted" → paid).
+    const unguarded = f5g.formula.replace(/ISLOGICAL\(D2\)/g, "FALSE");
+    expect(evaluate(unguarded, { C2: 10, D2: false }, { libreoffice: true })).toBe(20000);
+  });
+
   test("the numeric cases really give numbers (not errors) for plain inputs", () => {
     // Guards against a formula that is "equivalent" only because it always errors.
     const cases: Array<[string, Scalar, Scalar, Scalar, number]> = [

@@ -411,8 +411,17 @@ function dateSerial(y: number, m: number, d: number): number {
   return s;
 }
 
+export interface EvalOptions {
+  /**
+   * Model LibreOffice 7.4's handling of logical cells (TOOLCHAIN.md): a TRUE/FALSE cell reads as
+   * the number 1/0 everywhere (ISNUMBER(FALSE) is TRUE, FALSE=0 is TRUE, TRIM(FALSE) is "0",
+   * SUBSTITUTE(TRUE," ","") is "1"), except that ISLOGICAL still recognises it.
+   */
+  libreoffice?: boolean;
+}
+
 export class Evaluator {
-  constructor(private readonly cells: Cells) {}
+  constructor(private readonly cells: Cells, private readonly options: EvalOptions = {}) {}
 
   evaluate(formula: string | Node): XValue {
     const node = typeof formula === "string" ? parseFormula(formula) : formula;
@@ -438,6 +447,7 @@ export class Evaluator {
         return n.v;
       case "ref": {
         const v = this.cells[refKey(n.v)];
+        if (this.options.libreoffice && typeof v === "boolean") return v ? 1 : 0;
         return v === undefined ? null : v;
       }
       case "un": {
@@ -531,8 +541,11 @@ export class Evaluator {
       }
       case "ISNUMBER":
         return typeof this.scalar(args[0]) === "number";
-      case "ISLOGICAL":
-        return typeof this.scalar(args[0]) === "boolean";
+      case "ISLOGICAL": {
+        const a = args[0];
+        if (this.options.libreoffice && a && a.t === "ref") return typeof this.cells[refKey(a.v)] === "boolean";
+        return typeof this.scalar(a) === "boolean";
+      }
       case "ISBLANK":
         return args[0]?.t === "ref" && this.scalar(args[0]) === null;
       case "TRIM": {
@@ -599,8 +612,8 @@ export class Evaluator {
 }
 
 /** Evaluate a formula against some cells. */
-export function evaluate(formula: string, cells: Cells = {}): XValue {
-  return new Evaluator(cells).evaluate(formula);
+export function evaluate(formula: string, cells: Cells = {}, options: EvalOptions = {}): XValue {
+  return new Evaluator(cells, options).evaluate(formula);
 }
 
 /** The function names a formula calls. */

@@ -148,7 +148,7 @@ test("validation: counts, totals, grouped findings, filters, click selects the c
   expect(screen.getByTestId("count-warning").textContent).toBe("警告 1");
   expect(screen.getByTestId("count-info").textContent).toBe("提示 1");
   // 分 → 元 with separators: 60,010,000 分 = 600,100 元.
-  expect(screen.getByTestId("totals").textContent).toBe("申报金额600,100核定金额460,000申报与核定之差140,100市财政承担150,000受益财政承担310,000");
+  expect(screen.getByTestId("totals").textContent).toBe("申报金额600,100核定金额460,000应拨付金额460,000申报与核定之差140,100市财政承担150,000受益财政承担310,000");
   // Grouped by rule, errors first.
   const groups = screen.getAllByTestId(/^group-/).map((g) => g.getAttribute("data-testid"));
   expect(groups.slice(0, 3).sort()).toEqual(["group-credit_code.format", "group-jurisdiction.unknown", "group-program.unknown"]);

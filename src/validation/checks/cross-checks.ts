@@ -74,7 +74,7 @@ export const oneTime: CrossCheck = {
         const base = { name: p.name.zh, nameEn: p.name.en, onceFor: ONCE_FOR[once].zh, onceForEn: ONCE_FOR[once].en, objectLabel: p.objectLabel?.zh ?? "对象", objectLabelEn: p.objectLabel?.en ?? "object" };
         // A missing object name never makes a duplicate (READING: a warning to check, never an error).
         const same = once === "object" && obj === "" ? undefined : list.find((e) => e.object === obj && e.level === level);
-        if (same) ctx.emit("cross.duplicate_one_time", "program", { ...base, first: same.row, object: ctx.rr.object });
+        if (same) ctx.emit("cross.duplicate_one_time", "program", { ...base, first: same.row, object: same.objectText });
         else if (once === "object" && list.length) {
           const blank = obj === "" ? list[0] : list.find((e) => e.object === "");
           if (blank) ctx.emit("cross.object_missing", "project", { ...base, first: blank.row });
