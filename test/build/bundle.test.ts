@@ -55,10 +55,10 @@ const SIGNATURES: Record<string, string[]> = {
   SPLIT: ["program", "amount?", "level?", "date?"],
   EXPLAIN: ["program", "amount?", "level?", "date?"],
   ELIGIBLE: ["program", "amount?", "level?", "date?"],
-  CAP: ["program", "level?"],
-  RATE: ["program"],
-  PROGRAMS: [],
-  TARGET: ["indicator", "year?"],
+  CAP: ["program", "level?", "date?"],
+  RATE: ["program", "date?"],
+  PROGRAMS: ["date?"],
+  TARGET: ["indicator", "year?", "date?"],
   FORMULA: ["program", "amount_ref", "level_ref?", "date_ref?"],
 };
 
@@ -95,7 +95,7 @@ describe("Excel-style calls through the built bundle", () => {
     expect(xl("SUBSIDY", "equipment_network", 400000)).toBe(0);
     expect(xl("SUBSIDY", "dx_assessment", null, "5A")).toBe(500000);
     expect(xl("SUBSIDY", "ic_industrialization", 8000000, 15000000)).toBe(800000);
-    expect(xl("EXPLAIN", "equipment_network", 800000)).toBe("第二条·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担");
+    expect(xl("EXPLAIN", "equipment_network", 800000)).toBe("政策第二部分第1项（加快工业设备网络化技术改造）·工业设备网络化技术改造：投资80万元≥50万元，按20%计16万元，未超上限200万元；受益财政承担");
   });
   test("ranges as 2-D arrays, 0 for empty cells", () => {
     expect(xl("SUBSIDY", [["equipment_network"]], [[800000]], [[0]], [[0]])).toBe(160000);
@@ -114,7 +114,7 @@ describe("Excel-style calls through the built bundle", () => {
     expect(errOf(xl("SUBSIDY", "diagnosis_consulting")).code).toBe("#N/A");
     expect(errOf(xl("SUBSIDY", "equipment_network", -800000))).toEqual({ code: "#VALUE!", message: "金额不能为负数" });
     expect(errOf(xl("SUBSIDY", "equipment_network", "八十万")).code).toBe("#VALUE!");
-    expect(errOf(xl("SUBSIDY", "equipment_network", null)).message).toContain("缺少");
+    expect(errOf(xl("SUBSIDY", "equipment_network", null)).message).toContain("金额为空或为0");
     expect(errOf(xl("SUBSIDY", "dx_assessment", null, "6A")).code).toBe("#VALUE!");
     expect(errOf(xl("RATE", "smart_factory")).code).toBe("#N/A");
     const upstream = new StubCfError("#DIV/0!");

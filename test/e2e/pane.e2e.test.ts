@@ -160,7 +160,7 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
     });
     await page.getByTestId("tab-reports").click();
     // Built from the validation of the previous test.
-    expect(await page.getByTestId("reports-source").innerText()).toMatch(/^基于最近一次校验：申报表!A1:L48，46 行/);
+    expect(await page.getByTestId("reports-source").innerText()).toMatch(/^基于最近一次校验：申报表!A1:M51，49 行/);
 
     await page.getByTestId("build-results").click();
     const success = page.getByTestId("success-bar");
