@@ -92,7 +92,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       publicPath: "auto",
-      clean: true,
+      // dist/cli/ holds the CLI bundle (scripts/build-cli.js), built after this compilation.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
