@@ -65,6 +65,8 @@ function contentSecurityPolicy(officeJsUrl) {
   ].join("; ");
 }
 
+const { paneOnlyManifest } = require("./scripts/pane-only-manifest");
+
 /** dist/manifest.xml: every https://localhost:3000/ URL becomes the base URL. */
 function rewriteManifest(content, baseUrl) {
   return content.toString().split(DEV_URL).join(baseUrl);
@@ -90,7 +92,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       publicPath: "auto",
-      clean: true,
+      // dist/cli/ holds the CLI bundle (scripts/build-cli.js), built after this compilation.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
@@ -129,6 +132,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, baseUrl) },
+          // Pane only, no shared runtime (Office Online Server, volume Office 2016/2019): scripts/pane-only-manifest.js.
+          { from: "manifest.xml", to: "manifest-pane-only.xml", transform: (content) => paneOnlyManifest(rewriteManifest(content, baseUrl)) },
         ],
       }),
     ],

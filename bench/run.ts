@@ -6,7 +6,9 @@ import { execSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { benchBundles } from "./bundles";
+import { benchCli } from "./cli";
 import { benchFunctions } from "./functions";
+import { measureOfficeRequests } from "./office-requests";
 import { benchSyncs } from "./syncs";
 import { benchValidation } from "./validation";
 
@@ -19,7 +21,45 @@ function table(title: string, rows: Array<[string, string | number, string?]>) {
 }
 const r2 = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? "n/a" : Math.round(x * 100) / 100);
 
+type CliResults = Awaited<ReturnType<typeof benchCli>>;
+
+function cliTable(cli: CliResults) {
+  const s = cli.startup;
+  const k = (n: number) => `${n / 1000}k`;
+  const { small, big } = cli.sizes;
+  const run = (n: number, key: "validate_json" | "validate_out" | "report_out") => {
+    const r = cli.runs[n][key];
+    return `${(r.ms / 1000).toFixed(1)} s, peak ${r.peak_rss_mb} MB, exit ${r.exit}`;
+  };
+  table("e. CLI (built dist/cli/cz-subsidy.js; files: --max-old-space-size=2048)", [
+    ["start-up: calc smart_factory / node -e 0 (median)", `${r2(s.cli_ms)} / ${r2(s.node_ms)} ms`],
+    ["start-up ratio", r2(s.ratio), "target ≤ 3"],
+    ...[small, big].flatMap((n) => [
+      [`validate --json, ${k(n)} rows`, run(n, "validate_json")] as [string, string],
+      [`validate --out,  ${k(n)} rows`, run(n, "validate_out")] as [string, string],
+      [`report --out,    ${k(n)} rows`, run(n, "report_out")] as [string, string],
+    ]),
+    [`time ${k(big)} / ${k(small)}: validate --json`, r2(cli.scaling.validate_json), "target ≤ 13"],
+    [`time ${k(big)} / ${k(small)}: validate --out`, r2(cli.scaling.validate_out), "target ≤ 13"],
+    [`time ${k(big)} / ${k(small)}: report --out`, r2(cli.scaling.report_out), "target ≤ 13"],
+    [`validate --out / --json at ${k(big)}`, r2(cli.out_over_json.validate_out), "target ≤ 2.5"],
+    [`report --out / validate --json at ${k(big)}`, r2(cli.out_over_json.report_out), "target ≤ 2.5"],
+    ["peak RSS, largest", `${cli.peak_rss_mb_max} MB`, "target ≤ 1536 MB"],
+    ["every run finished (exit 0)", String(cli.all_exit_ok)],
+  ]);
+}
+
 async function main() {
+  // `npm run bench -- cli`: only the CLI benchmark (e), merged into bench/results.json.
+  if (process.argv.includes("cli")) {
+    const cli = await benchCli();
+    cliTable(cli);
+    const file = path.join(__dirname, "results.json");
+    const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+    fs.writeFileSync(file, JSON.stringify({ ...prev, cli: { measured_at: new Date().toISOString(), ...cli } }, null, 2) + "\n");
+    console.log("\nwritten bench/results.json (cli)");
+    return;
+  }
   if (!fs.existsSync(path.join(ROOT, "dist", "functions.js"))) {
     console.log("dist/ is missing: building first (npm run build) …");
     execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
@@ -40,7 +80,14 @@ async function main() {
   ]);
 
   const syncs = await benchSyncs();
-  table("c. Office.js context.sync calls (counting mock)", Object.entries(syncs).map(([k, v]) => [k, v] as [string, number]));
+  table("c. Office.js context.sync calls (real office.js serializer, fake Excel)", Object.entries(syncs).map(([k, v]) => [k, v] as [string, number]));
+
+  const requests = await measureOfficeRequests(100_000, { formulas: 50_000 });
+  table("e. Largest Office.js request per operation (real office.js serializer; Excel on the web refuses > 5 MB)", [
+    ...Object.entries(requests).map(
+      ([op, f]) => [op, `${f.max_request_bytes.toLocaleString("en")} B`, `response ${f.max_response_bytes.toLocaleString("en")} B, ${f.requests} requests${f.failed ? `, ${f.failed} REFUSED` : ""}`] as [string, string, string],
+    ),
+  ]);
 
   const bundles = benchBundles();
   table("d. Bundles (minified / gzipped bytes)", [
@@ -51,13 +98,18 @@ async function main() {
     ["first paint waits for ExcelJS", String(bundles.first_paint_waits_for_exceljs)],
   ]);
 
+  const cli = await benchCli();
+  cliTable(cli);
+
   const results = {
     measured_at: new Date().toISOString(),
     machine: { cpus: require("os").cpus().length, node: process.version },
     functions,
     validation: { ms_100k: validation.ms_100k, scaling_100k_over_10k: validation.scaling_100k_over_10k, core: validation.core, cli: validation.cli },
     syncs,
+    office_requests: requests,
     bundles,
+    cli,
   };
   fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
   console.log("\nwritten bench/results.json");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run demo — works on a bare Linux machine after `npm ci` (no Excel, no network):
+ * npm run demo — works on a bare Linux machine after `npm ci` (no Excel, no network); runs the built CLI:
  *  1. the formulas' results for a sample set of cases, through the CLI (`cz calc --json`);
  *  2. validation of examples/applications-sample.xlsx (exit code 1 = faults found, as intended);
  *  3. the report command into a temporary folder.
@@ -12,12 +12,12 @@ const os = require("os");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
-const TSX = require.resolve("tsx/cli", { paths: [ROOT] });
-const CLI = path.join(ROOT, "src", "cli", "index.ts");
+// The built CLI (dist/cli/cz-subsidy.js); built here first if it is missing or older than its sources.
+const CLI = require("./build-cli").ensureCli();
 const SAMPLE = path.join(ROOT, "examples", "applications-sample.xlsx");
 
 function cz(args) {
-  const r = spawnSync(process.execPath, [TSX, CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,14 +2,20 @@
 /**
  * npm start — serve the add-in over HTTPS on https://localhost:3000 and sideload it.
  *
- * - Windows / macOS with office-addin-debugging installed (it is NOT a dependency: it drags in
- *   keytar, see ../shared TOOLCHAIN notes): hand over to `office-addin-debugging start manifest.xml`,
- *   which starts the dev server and sideloads into Excel desktop. `npm stop` stops it.
- * - Anywhere else (Linux, or without office-addin-debugging): build dist/ once (production), make sure the dev certificates exist (office-addin-dev-certs, generated locally, no
- *   network), run webpack-dev-server over HTTPS in the foreground, record its pid for `npm stop`,
- *   and print how to sideload manifest.xml in Excel on the web (Chinese + English).
+ * - Windows / macOS: trust the dev-certs CA first (office-addin-dev-certs, a dev dependency: it
+ *   asks for the administrator's confirmation, after a clear message here), then sideload into
+ *   Excel desktop the yo office way with office-addin-debugging (`office-addin-debugging start
+ *   manifest.xml desktop --app excel`, which also starts the dev server). office-addin-debugging is
+ *   NOT a dependency (it drags in keytar: ~450 MB, and on Linux it only says "platform not
+ *   supported"): an installed copy is used if present, else it runs through `npx` at the pinned
+ *   major version (fetched into npm's cache, never into node_modules). If that fails (offline
+ *   intranet), we fall back to serving with the manual sideload steps. `npm stop` stops it.
+ * - Linux (and the fallback): build dist/ once (production), make sure the dev certificates exist
+ *   (generated locally, no network), run webpack-dev-server over HTTPS in the foreground, record
+ *   its pid for `npm stop`, and print how to sideload manifest.xml in Excel on the web (zh + en).
  *
- * Options: --no-build (skip the dist/ build), --port is taken from package.json config.dev_server_port.
+ * Options: --no-build (skip the dist/ build), --serve-only (no sideloading even on Windows/macOS),
+ * --port is taken from package.json config.dev_server_port.
  */
 "use strict";
 const { spawn, spawnSync } = require("child_process");
@@ -33,12 +39,54 @@ function webpackCli() {
   return require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
 }
 
-function startWithDebugging(cliPath) {
-  console.log("office-addin-debugging 可用：启动开发服务器并旁加载到 Excel 桌面版。");
-  console.log("office-addin-debugging found: starting the dev server and sideloading into Excel desktop.");
-  const cli = path.join(path.dirname(cliPath), "cli.js");
-  const child = spawn(process.execPath, [fs.existsSync(cli) ? cli : cliPath, "start", MANIFEST, "desktop", "--app", "excel"], { cwd: ROOT, stdio: "inherit" });
-  child.on("exit", (code) => process.exit(code ?? 0));
+/** The office-addin-debugging major version `npx` runs when it is not installed. */
+const DEBUGGING_PACKAGE = "office-addin-debugging@7";
+
+/** How to run office-addin-debugging: the installed copy, else npx (network needed once). */
+function debuggingCommand(installed) {
+  if (installed) {
+    const cli = path.join(path.dirname(installed), "cli.js");
+    return { cmd: process.execPath, args: [fs.existsSync(cli) ? cli : installed], how: "installed" };
+  }
+  return { cmd: process.platform === "win32" ? "npx.cmd" : "npx", args: ["--yes", DEBUGGING_PACKAGE], how: "npx" };
+}
+
+/**
+ * Windows/macOS: make sure the dev-certs CA is trusted, so the pane does not show a certificate
+ * error. office-addin-dev-certs asks the OS (a Windows security prompt, the macOS password dialog).
+ */
+async function trustDevCerts() {
+  const certs = require("office-addin-dev-certs");
+  if (certs.isCaCertificateInstalled()) return true;
+  console.log(
+    [
+      "",
+      "需要信任本机开发证书（仅用于 https://localhost）。接下来系统会弹出确认框（Windows 安全警告 / macOS 密码），请选择“是”/输入密码。",
+      "The local development certificate (for https://localhost only) must be trusted. The system will now ask",
+      "for confirmation (a Windows security warning / the macOS password dialog): accept it.",
+      "",
+    ].join("\n"),
+  );
+  try {
+    await certs.ensureCertificatesAreInstalled();
+    return certs.isCaCertificateInstalled();
+  } catch (e) {
+    console.error("未能信任开发证书 / Could not trust the development certificate:", e && e.message ? e.message : e);
+    console.error("可稍后运行 / You can run later: npx office-addin-dev-certs install");
+    return false;
+  }
+}
+
+function startWithDebugging(installed, onFail) {
+  const { cmd, args, how } = debuggingCommand(installed);
+  console.log(how === "installed" ? "使用已安装的 office-addin-debugging 旁加载到 Excel 桌面版。" : `通过 npx 运行 ${DEBUGGING_PACKAGE}（首次需要联网）旁加载到 Excel 桌面版。`);
+  console.log(how === "installed" ? "Sideloading into Excel desktop with the installed office-addin-debugging." : `Sideloading into Excel desktop with ${DEBUGGING_PACKAGE} through npx (network needed the first time).`);
+  const child = spawn(cmd, [...args, "start", MANIFEST, "desktop", "--app", "excel"], { cwd: ROOT, stdio: "inherit" });
+  child.on("error", () => onFail());
+  child.on("exit", (code) => {
+    if (code && how === "npx") return onFail();
+    process.exit(code ?? 0);
+  });
 }
 
 function sideloadInstructions(certs) {
@@ -124,16 +172,22 @@ async function startServing() {
   });
 }
 
-function main() {
-  const debugging = resolveOptional("office-addin-debugging");
-  if (debugging && (process.platform === "win32" || process.platform === "darwin")) return startWithDebugging(debugging);
-  if (process.platform === "win32" || process.platform === "darwin") {
-    console.log("未安装 office-addin-debugging，无法自动旁加载到 Excel 桌面版；改为提供服务并说明手动旁加载步骤。");
-    console.log("office-addin-debugging is not installed, so Excel desktop cannot be sideloaded automatically; serving instead.");
-  }
-  return startServing();
+/** What `npm start` does on this platform: "sideload" (Windows/macOS) or "serve" (Linux, or --serve-only). */
+function plan(platform = process.platform, argv = process.argv) {
+  if (argv.includes("--serve-only")) return "serve";
+  return platform === "win32" || platform === "darwin" ? "sideload" : "serve";
+}
+
+async function main() {
+  if (plan() === "serve") return startServing();
+  await trustDevCerts();
+  startWithDebugging(resolveOptional("office-addin-debugging"), () => {
+    console.log("无法自动旁加载（可能未联网）；改为提供服务并说明手动旁加载步骤。");
+    console.log("Could not sideload automatically (offline?); serving instead, with the manual steps.");
+    startServing();
+  });
 }
 
 if (require.main === module) main();
 
-module.exports = { PID_FILE, sideloadInstructions };
+module.exports = { PID_FILE, DEBUGGING_PACKAGE, debuggingCommand, plan, sideloadInstructions };

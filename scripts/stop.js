@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
  * npm stop — stop what `npm start` started.
- * - office-addin-debugging available (Windows/macOS): `office-addin-debugging stop manifest.xml`.
+ * - Windows/macOS after sideloading: `office-addin-debugging stop manifest.xml` (installed, or via npx as npm start ran it).
  * - Otherwise: the dev server whose pid scripts/start.js recorded; if there is none, say what to do.
  */
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
-const { PID_FILE } = require("./start");
+const { PID_FILE, debuggingCommand } = require("./start");
 
 const ROOT = path.join(__dirname, "..");
 
@@ -28,9 +28,11 @@ function main() {
   } catch {
     /* not installed */
   }
-  if (debugging && (process.platform === "win32" || process.platform === "darwin")) {
-    const cli = path.join(path.dirname(debugging), "cli.js");
-    const r = spawnSync(process.execPath, [fs.existsSync(cli) ? cli : debugging, "stop", path.join(ROOT, "manifest.xml")], { cwd: ROOT, stdio: "inherit" });
+  // Windows/macOS sideloading (npm start without a recorded dev-server pid): office-addin-debugging stop,
+  // installed or through npx, as npm start ran it.
+  if ((process.platform === "win32" || process.platform === "darwin") && !fs.existsSync(PID_FILE)) {
+    const { cmd, args } = debuggingCommand(debugging);
+    const r = spawnSync(cmd, [...args, "stop", path.join(ROOT, "manifest.xml")], { cwd: ROOT, stdio: "inherit" });
     process.exit(r.status ?? 0);
   }
   if (!fs.existsSync(PID_FILE)) {

@@ -10,10 +10,14 @@ export interface ParsedArgs {
   help: boolean;
   sheet?: string;
   out?: string;
+  /** Overwrite an existing --out file. */
+  force: boolean;
+  /** No progress line on stderr. */
+  quiet: boolean;
 }
 
 const VALUE_OPTIONS = new Set(["--sheet", "--out", "--lang"]);
-const FLAG_OPTIONS = new Set(["--json", "--help", "-h"]);
+const FLAG_OPTIONS = new Set(["--json", "--help", "-h", "--force", "--quiet", "-q"]);
 
 /** The language is looked up first so that even option errors are worded in it. */
 export function peekLang(argv: string[]): Lang {
@@ -31,7 +35,7 @@ export function peekLang(argv: string[]): Lang {
  * positional, so that `calc dx_assessment - 5A` and `calc equipment_network -5` read as in Excel.
  */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const out: ParsedArgs = { command: null, positional: [], json: false, lang: peekLang(argv), help: false };
+  const out: ParsedArgs = { command: null, positional: [], json: false, lang: peekLang(argv), help: false, force: false, quiet: false };
   let rest = false;
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
@@ -53,6 +57,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     if (FLAG_OPTIONS.has(a) && inline === undefined) {
       if (a === "--json") out.json = true;
+      else if (a === "--force") out.force = true;
+      else if (a === "--quiet" || a === "-q") out.quiet = true;
       else out.help = true;
       continue;
     }

@@ -22,7 +22,21 @@ import type { ParsedArgs } from "./args";
 import type { Io } from "./index";
 import { CliError } from "./messages";
 import { fileHash } from "./validate";
-import { checkOut, inspectXlsx, loadWorkbook, writeWorkbookAtomic } from "./xlsx-file";
+import { checkOut, inspectXlsx, loadWorkbook } from "./xlsx-file";
+import * as fs from "fs";
+import type * as ExcelJSTypes from "exceljs";
+
+/** Write the workbook to a temporary file beside the target, then rename it: OUT is whole or absent. */
+async function writeWorkbookAtomic(wb: ExcelJSTypes.Workbook, target: string): Promise<void> {
+  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new CliError("write_failed", { reason: String((e as Error).message ?? e).split("\n")[0] });
+  }
+}
 
 const T = {
   zh: {

@@ -1,17 +1,19 @@
 /**
- * The cz command line: `npm run cz -- <command> …` (tsx src/cli/index.ts).
+ * The cz-subsidy command line (built into dist/cli/cz-subsidy.js by scripts/build-cli.js; `npx
+ * cz-subsidy …` or `npm run cz -- …`).
  *   calc <program> [amount] [level] [date]   programs   validate <file.xlsx>   report <file.xlsx> --out <report.xlsx>
  * Exit codes: 0 fine / no errors, 1 validation errors found, 2 unusable input (one line on stderr, no stack trace).
  */
 import { parseArgs, peekLang, type ParsedArgs } from "./args";
 import { PolicyInputError, runCalc, runPrograms } from "./calc";
-import { CliError, cliMessage } from "./messages";
-import { runConvert } from "./convert";
-import { runReport } from "./report";
-import { runValidate } from "./validate";
+import { installSignalHandlers, usePrivateTmpDir } from "./cleanup";
+import { CliError, cliMessage, commandHelp } from "./messages";
 import type { PolicySet } from "../policy/types";
 // The composition root of the CLI: the shipped catalogues are bound here and passed down.
 import { SHIPPED_POLICY } from "../policy/shipped";
+
+// Run when executed directly (the bundle, or tsx src/cli/index.ts …), not when imported by tests.
+const isMain = typeof require !== "undefined" && typeof module !== "undefined" && require.main === module;
 
 export interface Io {
   out: (s: string) => void;
@@ -29,6 +31,12 @@ export async function main(argv: string[], io: Io = defaultIo, policy: PolicySet
   const lang = peekLang(argv);
   try {
     args = parseArgs(argv);
+    const helpFor = args.command === "help" ? args.positional[0] : args.help ? args.command : null;
+    const cmdHelp = helpFor ? commandHelp(args.lang, helpFor) : null;
+    if (cmdHelp) {
+      io.out(cmdHelp);
+      return 0;
+    }
     if (args.help || args.command === null || args.command === "help") {
       (args.command === null && !args.help ? io.err : io.out)(cliMessage(args.lang, "usage"));
       return args.command === null && !args.help ? 2 : 0;
@@ -40,12 +48,16 @@ export async function main(argv: string[], io: Io = defaultIo, policy: PolicySet
       case "programs":
         if (positional.length) throw new CliError("too_many_args", { cmd: "programs", extra: positional.join(" ") });
         return runPrograms(json, l, io.out, policy);
+      // File commands load ExcelJS: imported only when used, so calc/programs start fast.
       case "validate":
-        return await runValidate(args, io, policy);
+        if (isMain) usePrivateTmpDir();
+        return await (await import("./validate")).runValidate(args, io, policy);
       case "report":
-        return await runReport(args, io, policy);
+        if (isMain) usePrivateTmpDir();
+        return await (await import("./report")).runReport(args, io, policy);
       case "convert":
-        return await runConvert(args, io, policy);
+        if (isMain) usePrivateTmpDir();
+        return await (await import("./convert")).runConvert(args, io, policy);
       default:
         throw new CliError("unknown_command", { name: args.command }, 2, true);
     }
@@ -71,9 +83,9 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
-// Run when executed directly (tsx src/cli/index.ts …), not when imported by tests.
-const isMain = typeof require !== "undefined" && typeof module !== "undefined" && require.main === module;
 if (isMain) {
+  // Ctrl+C / kill: temporary files removed, exit 130 / 143.
+  installSignalHandlers();
   // Last line of defence: no stack trace ever reaches the user.
   const fatal = (e: unknown) => {
     const reason = e instanceof Error ? e.message : String(e);

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import type * as ExcelJSTypes from "exceljs";
-import { ExcelJsHost, HostError, a1, plainValue } from "../host/exceljs-host";
+import { a1, plainValue } from "../host/exceljs-host";
 import type { RegionData } from "../host/types";
 import { CliError, formatBytes } from "./messages";
 
@@ -24,8 +24,12 @@ export const LIMITS = {
   maxRatio: 200,
   /** Worksheet XML up to this size is loaded fully; larger is streamed. */
   fullLoadSheetBytes: 24 * 1024 * 1024,
-  /** Cells read from one sheet (Excel's own limit is 1,048,576 × 16,384). */
-  maxCells: 30_000_000,
+  /**
+   * Cells WITH A VALUE in one sheet; beyond it the CLI stops reading (exit 2). A 300,000-row
+   * application table of 12–13 columns (the largest the bureau handles, issue 12's benchmark)
+   * holds about 3.6–3.9 million; Excel's grid (1,048,576 × 16,384) could declare 17 billion.
+   */
+  maxCells: 4_000_000,
 };
 
 export interface ZipEntry {
@@ -35,6 +39,11 @@ export interface ZipEntry {
   /** 0 stored, 8 deflated. */
   method: number;
   localOffset: number;
+  crc: number;
+  /** General-purpose flags, DOS time and date (copied as they are when the entry is copied). */
+  flags: number;
+  time: number;
+  date: number;
 }
 
 export interface Inspection {
@@ -124,7 +133,7 @@ export function inspectXlsx(file: string): Inspection {
       const name = cd.subarray(p + 46, p + 46 + nameLen).toString("utf8");
       if (compressed === 0xffffffff || uncompressed === 0xffffffff) throw new CliError("zip_bomb", { size: "> 4 GB", limit: formatBytes(LIMITS.unpackedBytes) });
       if (localOffset + compressed > st.size) throw new CliError("truncated", { path: file });
-      entries.push({ name, compressed, uncompressed, method, localOffset });
+      entries.push({ name, compressed, uncompressed, method, localOffset, crc: cd.readUInt32LE(p + 16), flags: cd.readUInt16LE(p + 8), time: cd.readUInt16LE(p + 12), date: cd.readUInt16LE(p + 14) });
       p += 46 + nameLen + extraLen + commentLen;
     }
     if (entries.length !== count) throw new CliError("truncated", { path: file });
@@ -152,11 +161,11 @@ export function inspectXlsx(file: string): Inspection {
  * every part is inflated once as a stream, counting bytes, and stopped at the declared size.
  * Costs one decompression pass (about 0.2 s for a 100,000-row sheet).
  */
-export async function verifyDeclaredSizes(insp: Inspection): Promise<void> {
+/** Where each entry's compressed data starts (after its local header). */
+export function dataOffsets(insp: Inspection): Array<{ e: ZipEntry; start: number }> {
   const fd = fs.openSync(insp.path, "r");
-  let locals: Array<{ e: ZipEntry; start: number }>;
   try {
-    locals = insp.entries.map((e) => {
+    return insp.entries.map((e) => {
       const h = readAt(fd, e.localOffset, 30);
       if (h.length < 30 || h.readUInt32LE(0) !== 0x04034b50) throw new CliError("truncated", { path: insp.path });
       return { e, start: e.localOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28) };
@@ -164,6 +173,10 @@ export async function verifyDeclaredSizes(insp: Inspection): Promise<void> {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+export async function verifyDeclaredSizes(insp: Inspection): Promise<void> {
+  const locals = dataOffsets(insp);
   for (const { e, start } of locals) {
     if (e.compressed === 0) continue;
     if (e.method === 0) {
@@ -204,21 +217,57 @@ export async function loadWorkbook(file: string): Promise<ExcelJSTypes.Workbook>
   return wb;
 }
 
+/**
+ * A formula cell saved without a cached result (by a generator, or by Excel with calculation
+ * off). Its value is unknown: it must never be read as empty. The reader puts this marker in the
+ * cell; validation-api.ts turns it into an error finding on its row (formula.uncached).
+ */
+export class UncachedFormula {
+  constructor(readonly formula: string) {}
+  toString(): string {
+    return "";
+  }
+}
+
+/**
+ * An ExcelJS cell value as the plain value validation reads, with uncached formulas marked.
+ * Text is copied: the XML parser hands out slices of its 64 KB input chunks, and keeping one
+ * slice keeps its whole chunk (at 300,000 rows, most of the sheet's XML text).
+ */
+export function readCellValue(v: unknown): unknown {
+  if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+    const o = v as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
+    if (("formula" in o || "sharedFormula" in o) && o.result === undefined) return new UncachedFormula(String(o.formula ?? o.sharedFormula ?? ""));
+  }
+  const p = plainValue(v);
+  return typeof p === "string" && p.length > 12 ? (p + " ").slice(0, -1) : p;
+}
+
 /** A sheet read for validation: its values, plus what is known about merged cells. */
 export interface SheetRead {
   region: RegionData;
   /** Merged ranges that touch the first rows (where a header is looked for), e.g. "A1:B2". */
   mergedNearTop: string[];
+  /** Cells holding a value. */
+  cells: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
 }
 
 export interface OpenedBook {
   mode: "full" | "stream";
+  sheets: SheetInfo[];
   sheetNames: string[];
   /** Read one sheet (first visible sheet when name is omitted) as plain values. */
   readSheet(name?: string): Promise<SheetRead>;
-  /** The full workbook (mode "full" only). */
-  workbook?: ExcelJSTypes.Workbook;
-  host?: ExcelJsHost;
+  /**
+   * Read the named sheets in workbook order, calling `each` with every one (or with the CliError
+   * that made it unreadable: empty). A streamed book is read in ONE pass over the file.
+   */
+  readSheets(names: string[], each: (name: string, read: SheetRead | CliError) => Promise<void> | void): Promise<void>;
 }
 
 /** Resolve a sheet name given by the user (exact, then case-insensitive). */
@@ -228,59 +277,162 @@ export function pickSheet(names: string[], wanted: string): string {
   return hit;
 }
 
-function hostErrorToCli(e: unknown): never {
-  if (e instanceof HostError) {
-    if (e.code === "empty") throw new CliError("empty_sheet", { name: e.params.name ?? "" });
-    throw new CliError("unknown_sheet", { name: e.params.name ?? "", list: "" });
+/** Progress of a read: rows seen so far in the current sheet. */
+export type ReadProgress = (sheet: string, rows: number) => void;
+
+/**
+ * Collects the cells with a value, row by row, and builds the block. Only cells with values cost
+ * anything: a stray cell at XFD1048576 widens the address but not the memory (rows and columns
+ * without values are holes, not arrays of nulls, once the block is larger than the cells in it
+ * warrant). Counts cells with values against LIMITS.maxCells and stops at once beyond it.
+ */
+class BlockBuilder {
+  private rowNos: number[] = [];
+  private lines: unknown[][] = [];
+  top = Infinity;
+  bottom = -Infinity;
+  left = Infinity;
+  right = -Infinity;
+  cells = 0;
+  constructor(private readonly sheet: string) {}
+
+  /** cells: [0-based column, value] pairs of one row, values already plain and non-empty. */
+  addRow(rowNo: number, cols: number[], vals: unknown[]): void {
+    if (!cols.length) return;
+    this.cells += cols.length;
+    if (this.cells > LIMITS.maxCells) throw new CliError("too_many_cells", { name: this.sheet, limit: LIMITS.maxCells.toLocaleString("en-US") });
+    const line: unknown[] = [];
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      line[c] = vals[k];
+      if (c < this.left) this.left = c;
+      if (c > this.right) this.right = c;
+    }
+    this.rowNos.push(rowNo);
+    this.lines.push(line);
+    if (rowNo < this.top) this.top = rowNo;
+    if (rowNo > this.bottom) this.bottom = rowNo;
   }
-  throw e;
+
+  build(): RegionData | null {
+    if (this.bottom < 0) return null;
+    const { top, bottom, left, right } = this;
+    const height = bottom - top + 1;
+    const width = right - left + 1;
+    // Dense (every cell, null when empty) when the block is not much larger than its cells.
+    const dense = height * width <= Math.max(1_000_000, 4 * this.cells);
+    const values: unknown[][] = new Array(height);
+    for (let k = 0; k < this.rowNos.length; k++) {
+      const line = this.lines[k];
+      this.lines[k] = EMPTY; // let the row go as soon as it has moved
+      let out: unknown[];
+      if (left === 0 && line.length <= width) {
+        out = line; // reuse the row's own array (no second copy of the table)
+        if (dense) for (let c = 0; c < width; c++) if (out[c] === undefined) out[c] = null;
+      } else {
+        out = dense ? new Array(width).fill(null) : [];
+        for (let c = left; c < line.length; c++) if (line[c] !== undefined) out[c - left] = line[c];
+      }
+      values[this.rowNos[k] - top] = out;
+    }
+    if (dense) for (let i = 0; i < height; i++) if (!values[i]) values[i] = new Array(width).fill(null);
+    this.rowNos = [];
+    this.lines = [];
+    const address = height === 1 && width === 1 ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+    return { sheet: this.sheet, address, firstRow: top, firstCol: left, values };
+  }
+}
+
+const EMPTY: unknown[] = [];
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Read one sheet of a fully loaded workbook, sparsely (never ws.getRow over the declared extent). */
+function readLoadedSheet(ws: ExcelJSTypes.Worksheet): SheetRead {
+  const b = new BlockBuilder(ws.name);
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cols: number[] = [];
+    const vals: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A merged range keeps its value in the master (top-left) cell only.
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = readCellValue(cell.value);
+      if (isBlank(v)) return;
+      cols.push(colNumber - 1);
+      vals.push(v);
+    });
+    b.addRow(rowNumber, cols, vals);
+  });
+  const cells = b.cells;
+  const region = b.build();
+  if (!region) throw new CliError("empty_sheet", { name: ws.name });
+  const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).filter((m) => {
+    const top = parseInt(m.replace(/^[A-Z]+/i, ""), 10);
+    return top <= region.firstRow + 10;
+  });
+  return { region, mergedNearTop: merges, cells };
 }
 
 /** Open a checked file: full load when its sheets are small, streaming otherwise (or when forced). */
-export async function openBook(file: string, insp: Inspection, opts: { forceMode?: "full" | "stream" } = {}): Promise<OpenedBook> {
+export async function openBook(file: string, insp: Inspection, opts: { forceMode?: "full" | "stream"; progress?: ReadProgress } = {}): Promise<OpenedBook> {
   const mode = opts.forceMode ?? (insp.sheetBytes <= LIMITS.fullLoadSheetBytes ? "full" : "stream");
   await verifyDeclaredSizes(insp);
   if (mode === "full") {
     const wb = await loadWorkbook(file);
-    const host = new ExcelJsHost(wb);
-    const sheetNames = wb.worksheets.map((w) => w.name);
-    if (!sheetNames.length) throw new CliError("no_sheets", { path: file });
+    const sheets = wb.worksheets.map((w) => ({ name: w.name, hidden: w.state === "hidden" || w.state === "veryHidden" }));
+    if (!sheets.length) throw new CliError("no_sheets", { path: file });
+    const sheetNames = sheets.map((s) => s.name);
+    const read = (name: string) => readLoadedSheet(wb.getWorksheet(name)!);
     return {
       mode,
+      sheets,
       sheetNames,
-      workbook: wb,
-      host,
       async readSheet(name?: string) {
-        const sheet = name === undefined ? (wb.worksheets.find((w) => w.state !== "hidden" && w.state !== "veryHidden") ?? wb.worksheets[0]).name : pickSheet(sheetNames, name);
-        let region: RegionData;
-        try {
-          region = await host.readRegion({ kind: "sheet", name: sheet });
-        } catch (e) {
-          hostErrorToCli(e);
+        return read(name === undefined ? (sheets.find((s) => !s.hidden) ?? sheets[0]).name : pickSheet(sheetNames, name));
+      },
+      async readSheets(names, each) {
+        for (const n of sheetNames) {
+          if (!names.includes(n)) continue;
+          let r: SheetRead | CliError;
+          try {
+            r = read(n);
+          } catch (e) {
+            if (!(e instanceof CliError) || e.key !== "empty_sheet") throw e;
+            r = e;
+          }
+          await each(n, r);
         }
-        const ws = wb.getWorksheet(sheet)!;
-        const merges = ((ws as unknown as { model: { merges?: string[] } }).model.merges ?? []).filter((m) => {
-          const top = parseInt(m.replace(/^[A-Z]+/i, ""), 10);
-          return top <= region.firstRow + 10;
-        });
-        return { region, mergedNearTop: merges };
       },
     };
   }
-  const sheetNames = await streamSheetNames(file);
-  if (!sheetNames.length) throw new CliError("no_sheets", { path: file });
-  return {
+  const sheets = await streamSheetInfo(file);
+  if (!sheets.length) throw new CliError("no_sheets", { path: file });
+  const sheetNames = sheets.map((s) => s.name);
+  const book: OpenedBook = {
     mode,
+    sheets,
     sheetNames,
     async readSheet(name?: string) {
-      const sheet = name === undefined ? sheetNames[0] : pickSheet(sheetNames, name);
-      return streamReadSheet(file, sheet);
+      const sheet = name === undefined ? (sheets.find((s) => !s.hidden) ?? sheets[0]).name : pickSheet(sheetNames, name);
+      let got: SheetRead | CliError | undefined;
+      await streamReadSheets(file, [sheet], (_n, r) => {
+        got = r;
+      }, opts.progress);
+      if (got === undefined) throw new CliError("unknown_sheet", { name: sheet, list: "" });
+      if (got instanceof CliError) throw got;
+      return got;
+    },
+    async readSheets(names, each) {
+      await streamReadSheets(file, names, each, opts.progress);
     },
   };
+  return book;
 }
 
-/** Sheet names in workbook order, from xl/workbook.xml (streamed). */
-async function streamSheetNames(file: string): Promise<string[]> {
+/** Sheet names and visibility in workbook order, from xl/workbook.xml (streamed). */
+async function streamSheetInfo(file: string): Promise<SheetInfo[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "ignore", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   try {
     const it = reader.parse() as AsyncIterator<unknown>;
@@ -292,60 +444,40 @@ async function streamSheetNames(file: string): Promise<string[]> {
     throw new CliError("unreadable", { path: file });
   }
   const model = (reader as unknown as { model?: { sheets?: Array<{ name: string; state?: string }> } }).model;
-  return (model?.sheets ?? []).map((s) => s.name);
+  return (model?.sheets ?? []).map((s) => ({ name: s.name, hidden: s.state === "hidden" || s.state === "veryHidden" }));
 }
 
-/** Stream one sheet into plain values, keeping only the used block. */
-async function streamReadSheet(file: string, sheet: string): Promise<SheetRead> {
+/** Stream the named sheets (one pass over the file), each into plain values keeping only cells with values. */
+async function streamReadSheets(file: string, names: string[], each: (name: string, read: SheetRead | CliError) => Promise<void> | void, progress?: ReadProgress): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
-  const rows = new Map<number, unknown[]>();
-  let top = Infinity;
-  let bottom = -Infinity;
-  let left = Infinity;
-  let right = -Infinity;
-  let cells = 0;
-  let found = false;
+  const wanted = new Set(names);
   try {
     for await (const ws of reader) {
       const wsName = (ws as unknown as { name?: string }).name;
-      if (wsName !== sheet) continue; // the rest of that part is drained unread
-      found = true;
+      if (wsName === undefined || !wanted.has(wsName)) continue; // the rest of that part is drained unread
+      wanted.delete(wsName);
+      const b = new BlockBuilder(wsName);
+      let seen = 0;
       for await (const row of ws as AsyncIterable<ExcelJSTypes.Row>) {
-        const line: unknown[] = [];
-        let any = false;
+        const cols: number[] = [];
+        const vals: unknown[] = [];
         row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-          const v = plainValue(cell.value);
-          if (v === null || (typeof v === "string" && v.trim() === "")) return;
-          line[colNumber - 1] = v;
-          any = true;
-          if (colNumber - 1 < left) left = colNumber - 1;
-          if (colNumber - 1 > right) right = colNumber - 1;
+          const v = readCellValue(cell.value);
+          if (isBlank(v)) return;
+          cols.push(colNumber - 1);
+          vals.push(v);
         });
-        if (!any) continue;
-        cells += line.length;
-        if (cells > LIMITS.maxCells) throw new CliError("too_many_cells", { limit: LIMITS.maxCells.toLocaleString("en-US") });
-        const r = row.number;
-        rows.set(r, line);
-        if (r < top) top = r;
-        if (r > bottom) bottom = r;
+        b.addRow(row.number, cols, vals);
+        if (progress && ++seen % 5000 === 0) progress(wsName, seen);
       }
+      const cells = b.cells;
+      const region = b.build();
+      await each(wsName, region ? { region, mergedNearTop: [], cells } : new CliError("empty_sheet", { name: wsName }));
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError("unreadable", { path: file });
   }
-  if (!found) throw new CliError("unknown_sheet", { name: sheet, list: "" });
-  if (bottom < 0) throw new CliError("empty_sheet", { name: sheet });
-  const values: unknown[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const line = rows.get(r);
-    const out: unknown[] = new Array(right - left + 1).fill(null);
-    if (line) for (let c = left; c <= right && c < line.length; c++) if (line[c] !== undefined) out[c - left] = line[c];
-    values.push(out);
-    rows.delete(r);
-  }
-  const address = `${a1(top, left)}:${a1(bottom, right)}`;
-  return { region: { sheet, address, firstRow: top, firstCol: left, values }, mergedNearTop: [] };
 }
 
 /** Same path, whatever the spelling (symlinks, ./, case on case-insensitive file systems). */
@@ -362,27 +494,18 @@ export function samePath(a: string, b: string): boolean {
   }
 }
 
-/** Write a workbook atomically: a temp file beside the target, then rename. Nothing is left on failure. */
-export async function writeWorkbookAtomic(wb: ExcelJSTypes.Workbook, target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw new CliError("write_failed", { reason: (e as Error).message.split("\n")[0] });
-  }
-}
-
-/** Check --out before any work: .xlsx, not the input, its folder exists. */
-export function checkOut(out: string, input: string): void {
+/** Check --out before any work: .xlsx, never the input (whatever the spelling or link), its folder exists, no existing file unless --force. */
+export function checkOut(out: string, input: string, force = false): void {
   if (samePath(out, input)) throw new CliError("out_is_input");
   if (!/\.xlsx$/i.test(out)) throw new CliError("out_not_xlsx", { path: out });
   const dir = path.dirname(path.resolve(out));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliError("out_dir_missing", { path: dir });
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.statSync(out);
+  } catch {
+    st = null;
+  }
+  if (st && !st.isFile()) throw new CliError("not_a_file", { path: out });
+  if (st && !force) throw new CliError("out_exists", { path: out });
 }

@@ -167,7 +167,7 @@ function catalogueOn(date: unknown): Catalogue {
 }
 
 /**
- * 按政策计算奖补金额（元） (The award in yuan under the policy.)
+ * 按政策计算核定奖补金额（元）；应拨付额为其与申请额中的较低者 (The entitlement in yuan under the policy; the payable amount is the lower of it and the amount asked.)
  * @customfunction SUBSIDY
  * @param program 项目代码或中文名，如 "smart_factory" 或 "智能工厂" (program code or Chinese name)
  * @param [amount] 投资额、合同额或数量；最高不超过类项目省略或为0时按上限 (investment, contract amount or count; omitted or 0 means the maximum for up-to awards)

@@ -14,6 +14,7 @@ import type * as ExcelJS from "exceljs";
 import type { CellBlockWrite, CellSpec, ColumnSpec, FormulaBlockData, RegionData, RegionSource, SheetSpec, SpillInfo, TableBody, TableInfo, WorkbookHost, WrittenSheet } from "./types";
 import { cellAddress as a1, parseA1 } from "./a1";
 import { uniqueSheetName, uniqueTableName } from "./names";
+import { TEXT_FORMAT, needsTextFormat } from "./cell-text";
 
 /** The parts of an ExcelJS table object that this module reads (ExcelJS's typing of getTables is wrong). */
 interface LoadedTable {
@@ -190,6 +191,8 @@ export class ExcelJsHost implements WorkbookHost {
     const address = b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
     const out: RegionData = { sheet: ws.name, address, firstRow: b.top, firstCol: b.left, values };
     if (tableName) out.tableName = tableName;
+    // ExcelJS turns date-formatted cells into Dates itself; plain serials are the caller's to shift.
+    if ((this.workbook as unknown as { properties?: { date1904?: boolean } }).properties?.date1904) out.date1904 = true;
     return out;
   }
 
@@ -457,6 +460,8 @@ export class ExcelJsHost implements WorkbookHost {
           const cell = line.getCell(j + 1);
           const fmt = columns[j]?.numFmt;
           if (fmt && (typeof spec === "number" || (spec !== null && typeof spec === "object" && "formula" in spec))) cell.numFmt = fmt;
+          // The file stores strings as text already; the text format keeps them text when a user re-enters the cell (F2, Enter) in Excel or WPS.
+          else if (typeof spec === "string" && needsTextFormat(spec)) cell.numFmt = TEXT_FORMAT;
           if (spec !== null && typeof spec === "object" && "link" in spec) cell.font = { color: { argb: "FF0563C1" }, underline: true };
         }
       });

@@ -32,6 +32,16 @@ import { FormulaReadError } from "./formula-read-error";
 /** Spilling CZ functions whose whole spill block is read for a conversion to values. */
 const SPILLING_CZ = /(^|[^A-Za-z0-9_.])@?(_xldudf_|_xll\.)?CZ[._]PROGRAMS\s*\(/i;
 
+import { TEXT_FORMAT, hyperlinkFormula } from "./cell-text";
+import { CALL_OVERHEAD, CELL_READ_LIMIT, REQUEST_BUDGET as SIZE_BUDGET, bulkOverheadPerRow, chunkBySize, jsonBytes, rowsPerRead } from "./request-size";
+
+/** Number formats of pivot data fields: sums in 元 with 分, counts whole. */
+export const PIVOT_SUM_FORMAT = "#,##0.00";
+export const PIVOT_COUNT_FORMAT = "#,##0";
+
+/** DATE(2000,1,1) in the 1904 date system (36526 in the 1900 system). */
+const DATE_2000_1904 = 35064;
+
 /* ------------------------------------------------------------------ A1 helpers (pure) */
 
 export { colLetters, cellAddress } from "./a1";
@@ -66,7 +76,7 @@ export { uniqueSheetName, uniqueTableName } from "./names";
 
 /* ------------------------------------------------------------------ errors */
 
-export type HostErrorCode = "empty_region" | "empty_sheet" | "no_sheet" | "not_in_excel";
+export type HostErrorCode = "empty_region" | "empty_sheet" | "no_sheet" | "not_in_excel" | "write_failed" | "write_failed_kept";
 
 /** An error the pane shows with its own localised text (see src/taskpane/i18n.ts, keys host_*). */
 export class HostError extends Error {
@@ -74,25 +84,17 @@ export class HostError extends Error {
     public readonly code: HostErrorCode,
     public readonly params: Record<string, string> = {},
   ) {
-    super(code);
+    super(code + (params.detail ? `: ${params.detail}` : ""));
     this.name = "HostError";
   }
 }
 
 /* ------------------------------------------------------------------ sheet layout (pure) */
 
-/** Requests are kept below this many bytes (Excel on the web rejects > 5 MB). */
-export const REQUEST_BUDGET = 4_000_000;
+/** Requests are kept below this many bytes (Excel on the web rejects > 5 MB); see request-size.ts. */
+export const REQUEST_BUDGET = SIZE_BUDGET;
 /** At most this many rows per range write. */
-export const ROWS_PER_WRITE = 5000;
-
-interface LinkCell {
-  row: number; // Excel row
-  col: number; // 0-based
-  text: string;
-  sheet: string;
-  cell: string;
-}
+export const ROWS_PER_WRITE = 20000;
 
 /** Where each block of a SheetSpec goes: the host-independent layout. */
 export interface PlacedBlock {
@@ -122,24 +124,39 @@ export function layoutSheet(spec: SheetSpec): { preamble: Array<{ row: number; t
   return { preamble, blocks };
 }
 
-/** A plain string that Excel would read as a formula is written as text. */
-function plainText(s: string): string {
-  return /^[=+\-@]/.test(s) && s.length > 1 ? `'${s}` : s;
+/**
+ * The value and number format written for one cell. Every string gets the text format "@"
+ * (written before the value, so Excel keeps it as typed: credit codes, year labels, "=…");
+ * numbers and booleans get the column's format; a link is a HYPERLINK formula (General).
+ */
+export function cellWrite(c: CellSpec, numFmt?: string): { value: string | number | boolean; format: string } {
+  const general = numFmt ?? "General";
+  if (c === null || c === undefined) return { value: "", format: general };
+  if (typeof c === "string") return { value: c, format: TEXT_FORMAT };
+  if (typeof c === "number") return Number.isFinite(c) ? { value: c, format: general } : { value: "", format: general };
+  if (typeof c === "boolean") return { value: c, format: general };
+  if ("formula" in c) return { value: c.formula.startsWith("=") ? c.formula : `=${c.formula}`, format: general };
+  const f = hyperlinkFormula(c.link.sheet, c.link.cell, c.text);
+  return f ? { value: f, format: "General" } : { value: c.text, format: TEXT_FORMAT };
 }
 
-/** The value written for one cell, and its hyperlink (if any). */
+/** The value written for one cell (see cellWrite). */
 export function cellValue(c: CellSpec): string | number | boolean {
-  if (c === null || c === undefined) return "";
-  if (typeof c === "string") return plainText(c);
-  if (typeof c === "number" || typeof c === "boolean") return c;
-  if ("formula" in c) return c.formula.startsWith("=") ? c.formula : `=${c.formula}`;
-  return plainText(c.text);
+  return cellWrite(c).value;
 }
 
-/** A rough size in bytes of a queued value (for the request budget). */
+/** A rough size in bytes of a queued value (for the request budget of writeFormulas). */
 function sizeOf(v: unknown): number {
   if (typeof v === "string") return v.length * 3 + 4;
   return 12;
+}
+
+/** A human-readable reason from an Office.js error (code and message). */
+function reason(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = e && typeof e.code === "string" ? e.code : "";
+  const msg = e && typeof e.message === "string" ? e.message : String(err);
+  return code && !msg.includes(code) ? `${code}: ${msg}` : msg;
 }
 
 /* ------------------------------------------------------------------ the host */
@@ -155,6 +172,8 @@ export interface OfficeHostOptions {
   /** Bytes per request before a sync (tests lower it). */
   requestBudget?: number;
   rowsPerWrite?: number;
+  /** Cells per range read (Excel's limit is 5,000,000; tests lower it). */
+  cellReadLimit?: number;
 }
 
 export class OfficeHost implements WorkbookHost {
@@ -163,6 +182,7 @@ export class OfficeHost implements WorkbookHost {
   /** Cells per formula read (formulas + values) in readFormulas; keeps responses well under 4 MB. */
   private readonly readCells: number;
   private readonly rowsPerWrite: number;
+  private readonly cellLimit: number;
   /** Sheets this host created: the only ones addPivots writes to. */
   private readonly created = new Set<string>();
 
@@ -170,6 +190,21 @@ export class OfficeHost implements WorkbookHost {
     this.budget = options.requestBudget ?? REQUEST_BUDGET;
     this.readCells = options.readCells ?? READ_CELLS;
     this.rowsPerWrite = options.rowsPerWrite ?? ROWS_PER_WRITE;
+    this.cellLimit = options.cellReadLimit ?? CELL_READ_LIMIT;
+  }
+
+  /**
+   * Whether Excel supports ExcelApi `version` (true when it cannot be asked). The full add-in
+   * needs 1.9 (manifest.xml); the pane-only manifest also loads on Office 2016/2019 volume and
+   * Office Online Server, where the host falls back as documented at each use.
+   */
+  private api(version: string): boolean {
+    try {
+      if (typeof Office === "undefined" || !Office.context?.requirements) return true;
+      return Office.context.requirements.isSetSupported("ExcelApi", version);
+    } catch {
+      return true;
+    }
   }
 
   private run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
@@ -202,14 +237,20 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /**
-   * Two syncs whatever the size: (1) locate the block (the table at the active cell, a named
-   * table or a sheet's used range), (2) load its address, position and values.
+   * Read a block in row chunks: (1) locate it (the table at the active cell, a named table or a
+   * sheet's used range) and detect the date system, (2) load its address and size, (3…) load the
+   * values, a few hundred rows first, then as many rows per request as fit the byte budget at the
+   * largest row size seen so far (and never more than the cell limit). A chunk that Excel still
+   * finds too large is read again in halves.
    */
   async readRegion(source: RegionSource): Promise<RegionData> {
     return this.run(async (ctx) => {
       let range: Excel.Range;
       let tableName: string | undefined;
-      if (source.kind === "selection") {
+      // DATE(2000,1,1) is 36526 in the 1900 date system and 35064 in the 1904 one (ExcelApi 1.2).
+      const probe = this.api("1.2") ? ctx.workbook.functions.date(2000, 1, 1) : null;
+      probe?.load("value");
+      if (source.kind === "selection" && this.api("1.9")) {
         const cell = ctx.workbook.getActiveCell();
         const tables = cell.getTables(false);
         tables.load("items/name");
@@ -220,20 +261,30 @@ export class OfficeHost implements WorkbookHost {
           tableName = tables.items[0].name;
           range = tables.items[0].getRange();
         }
+      } else if (source.kind === "selection" && this.api("1.7")) {
+        // No Range.getTables before 1.9: the current region around the active cell.
+        range = ctx.workbook.getActiveCell().getSurroundingRegion();
+      } else if (source.kind === "selection") {
+        // ExcelApi 1.1: the selected block, or the sheet's used range when one cell is selected.
+        const selected = ctx.workbook.getSelectedRange();
+        selected.load("cellCount");
+        await ctx.sync();
+        range = selected.cellCount > 1 ? selected : this.usedRange(selected.worksheet);
       } else if (source.kind === "table") {
         const table = ctx.workbook.tables.getItem(source.name);
         tableName = source.name;
         range = table.getRange();
       } else {
-        const ws = source.name ? ctx.workbook.worksheets.getItem(source.name) : ctx.workbook.worksheets.getFirst();
-        range = ws.getUsedRange(true);
+        const ws = source.name ? ctx.workbook.worksheets.getItem(source.name) : this.api("1.5") ? ctx.workbook.worksheets.getFirst() : ctx.workbook.worksheets.getActiveWorksheet();
+        range = this.usedRange(ws);
       }
-      range.load("address, values, rowIndex, columnIndex");
+      range.load("address, rowIndex, columnIndex, rowCount, columnCount");
       await ctx.sync();
-      const values = range.values as unknown[][];
+      const date1904 = probe !== null && probe.value === DATE_2000_1904;
+      const values = await this.readValues(ctx, range);
       const empty = !values.length || values.every((r) => r.every((v) => v === "" || v === null || v === undefined));
       if (empty) throw new HostError(source.kind === "sheet" ? "empty_sheet" : "empty_region");
-      return {
+      const out: RegionData = {
         sheet: sheetOf(range.address),
         address: stripSheet(range.address),
         firstRow: range.rowIndex + 1,
@@ -241,7 +292,50 @@ export class OfficeHost implements WorkbookHost {
         values: values.map((r) => r.map((v) => (v === "" ? null : v))),
         tableName,
       };
+      if (date1904) out.date1904 = true;
+      return out;
     });
+  }
+
+  /** A sheet's used range, values only where Excel can (ExcelApi 1.2). */
+  private usedRange(ws: Excel.Worksheet): Excel.Range {
+    return this.api("1.2") ? ws.getUsedRange(true) : ws.getUsedRange();
+  }
+
+  /** The values of a loaded range (address and size known), in row chunks under the limits. */
+  private async readValues(ctx: Ctx, range: Excel.Range): Promise<unknown[][]> {
+    const rows = range.rowCount;
+    const cols = Math.max(range.columnCount, 1);
+    const ws = range.worksheet;
+    const top = range.rowIndex + 1;
+    const left = range.columnIndex;
+    const out: unknown[][] = [];
+    let bytesPerRow = 0;
+    let next = Math.min(rows, Math.max(1, Math.floor(Math.min(50_000, this.cellLimit) / cols)), 500);
+    for (let start = 0; start < rows; ) {
+      const n = Math.min(next, rows - start);
+      const part = ws.getRange(rangeAddress(top + start, left, n, cols));
+      part.load("values");
+      try {
+        await ctx.sync();
+      } catch (err) {
+        if ((err as { code?: string }).code === "ResponsePayloadSizeLimitExceeded" && n > 1) {
+          next = Math.ceil(n / 2);
+          continue;
+        }
+        throw err;
+      }
+      const vals = part.values as unknown[][];
+      for (const line of vals) {
+        out.push(line);
+        const b = jsonBytes(line) + 1;
+        if (b > bytesPerRow) bytesPerRow = b;
+      }
+      start += n;
+      // The largest row seen so far, with a margin for the response framing.
+      next = rowsPerRead(cols, Math.ceil(bytesPerRow * 1.25), this.budget, this.cellLimit);
+    }
+    return out;
   }
 
   async selectCell(sheet: string, row: number, col: number): Promise<void> {
@@ -253,111 +347,143 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  /** Create a new sheet (unique name) and fill it: bulk writes, a sync per ~4 MB. */
+  /** Table names and defined names share one namespace in a workbook: both are taken. */
+  private async takenNames(ctx: Ctx): Promise<{ sheets: string[]; names: string[] }> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    const tables = ctx.workbook.tables;
+    tables.load("items/name");
+    const names = ctx.workbook.names;
+    names.load("items/name");
+    await ctx.sync();
+    return { sheets: sheets.items.map((s) => s.name), names: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)] };
+  }
+
+  /**
+   * Create a new sheet (unique name) and fill it, all or nothing: requests cut by size (every
+   * request under the budget, text formats before values); if any request fails, the new sheet
+   * is deleted and a HostError says what failed.
+   */
   async writeSheet(spec: SheetSpec): Promise<WrittenSheet> {
     return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      const existingTables = ctx.workbook.tables;
-      existingTables.load("items/name");
-      await ctx.sync();
-      const name = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
-      // Table names are unique per workbook: a second run gets CZ_Results_2, reported back.
-      const takenTables = existingTables.items.map((t) => t.name);
+      const taken = await this.takenNames(ctx);
+      const name = uniqueSheetName(spec.name, taken.sheets);
+      const takenTables = [...taken.names];
       const tableNames: Record<string, string> = {};
-      const ws = sheets.add(name);
-      this.created.add(name);
-      const layout = layoutSheet(spec);
-      let pending = 0;
-      const flush = async (force = false) => {
-        if (force || pending >= this.budget) {
-          await ctx.sync();
-          pending = 0;
-        }
-      };
-
-      for (const p of layout.preamble) {
-        const r = ws.getRange(cellAddress(p.row, 0));
-        r.values = [[plainText(p.text)]];
-        if (p.row === 1) r.format.font.bold = true;
-        pending += sizeOf(p.text) + 100;
-      }
-
-      const links: LinkCell[] = [];
-      let tableAddress = "";
-      for (const [bi, b] of layout.blocks.entries()) {
-        const ncol = Math.max(b.columns.length, 1);
-        if (b.title) {
-          const t = ws.getRange(cellAddress(b.title.row, 0));
-          t.values = [[plainText(b.title.text)]];
-          t.format.font.bold = true;
-          pending += sizeOf(b.title.text) + 100;
-        }
-        const header = ws.getRange(rangeAddress(b.headerRow, 0, 1, ncol));
-        header.values = [b.columns.map((c) => plainText(c.header))];
-        header.format.font.bold = true;
-        pending += 200;
-        const fmts = b.columns.map((c) => c.numFmt ?? "General");
-        const anyFmt = b.columns.some((c) => c.numFmt);
-
-        let start = 0;
-        while (start < b.rows.length) {
-          // One range write: at most rowsPerWrite rows and at most the budget in bytes.
-          const vals: (string | number | boolean)[][] = [];
-          let bytes = 0;
-          let i = start;
-          for (; i < b.rows.length && i - start < this.rowsPerWrite; i++) {
-            const src = b.rows[i];
-            const row: (string | number | boolean)[] = [];
-            for (let j = 0; j < ncol; j++) {
-              const c = src[j] ?? null;
-              const v = cellValue(c);
-              row.push(v);
-              bytes += sizeOf(v) + (anyFmt ? sizeOf(fmts[j]) : 0);
-              if (c !== null && typeof c === "object" && "link" in c) {
-                links.push({ row: b.headerRow + 1 + i, col: j, text: c.text, sheet: c.link.sheet, cell: c.link.cell });
-              }
-            }
-            vals.push(row);
-            if (vals.length > 1 && pending + bytes >= this.budget) {
-              i++;
-              break;
-            }
+      const ws = ctx.workbook.worksheets.add(name);
+      // What was being written when a request failed: an A1 address or a table name.
+      let step = name;
+      try {
+        const layout = layoutSheet(spec);
+        let pending = 0;
+        const queue = async (bytes: number) => {
+          if (pending > 0 && pending + bytes > this.budget) {
+            await ctx.sync();
+            pending = 0;
           }
-          const r = ws.getRange(rangeAddress(b.headerRow + 1 + start, 0, vals.length, ncol));
-          r.values = vals;
-          if (anyFmt) r.numberFormat = vals.map(() => fmts);
           pending += bytes;
-          start = i;
-          await flush();
-        }
+        };
+        const writeText = async (row: number, text: string, bold: boolean) => {
+          step = cellAddress(row, 0);
+          await queue(jsonBytes(text) + 3 * CALL_OVERHEAD);
+          const r = ws.getRange(cellAddress(row, 0));
+          r.numberFormat = [[TEXT_FORMAT]];
+          r.values = [[text]];
+          if (bold) r.format.font.bold = true;
+        };
 
-        // Hyperlinks, batched with the rest.
-        for (const l of links.splice(0)) {
-          const r = ws.getRange(cellAddress(l.row, l.col));
-          r.hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.cell}`, textToDisplay: l.text };
-          pending += sizeOf(l.text) + sizeOf(l.sheet) + 120;
-          await flush();
-        }
+        for (const p of layout.preamble) await writeText(p.row, p.text, p.row === 1);
 
-        const blockAddress = rangeAddress(b.headerRow, 0, 1 + b.rows.length, ncol);
-        if (bi === 0) tableAddress = blockAddress;
-        if (b.tableName) {
-          const table = ws.tables.add(blockAddress, true);
-          const actual = uniqueTableName(b.tableName, takenTables);
-          takenTables.push(actual);
-          tableNames[b.tableName] = actual;
-          table.name = actual;
+        let tableAddress = "";
+        for (const [bi, b] of layout.blocks.entries()) {
+          const ncol = Math.max(b.columns.length, 1);
+          if (b.title) await writeText(b.title.row, b.title.text, true);
+          step = rangeAddress(b.headerRow, 0, 1, ncol);
+          const headerVals = b.columns.map((c) => c.header);
+          await queue(2 * jsonBytes(headerVals) + 3 * CALL_OVERHEAD);
+          const header = ws.getRange(rangeAddress(b.headerRow, 0, 1, ncol));
+          header.numberFormat = [b.columns.map(() => TEXT_FORMAT)];
+          header.values = [headerVals];
+          header.format.font.bold = true;
+
+          // Rows: values and per-cell formats, cut so that each request stays within the budget.
+          const writes = b.rows.map((src) => {
+            const vals: (string | number | boolean)[] = [];
+            const fmts: string[] = [];
+            for (let j = 0; j < ncol; j++) {
+              const w = cellWrite(src[j] ?? null, b.columns[j]?.numFmt);
+              vals.push(w.value);
+              fmts.push(w.format);
+            }
+            return { vals, fmts };
+          });
+          const framing = bulkOverheadPerRow(ncol, 2) + 2;
+          const chunks = chunkBySize(writes, (w) => jsonBytes(w.vals) + jsonBytes(w.fmts) + framing, this.budget - 4 * CALL_OVERHEAD, this.rowsPerWrite);
+          for (const ch of chunks) {
+            step = rangeAddress(b.headerRow + 1 + ch.start, 0, ch.end - ch.start, ncol);
+            await queue(ch.bytes + 2 * CALL_OVERHEAD);
+            const part = writes.slice(ch.start, ch.end);
+            const r = ws.getRange(rangeAddress(b.headerRow + 1 + ch.start, 0, part.length, ncol));
+            r.numberFormat = part.map((w) => w.fmts);
+            r.values = part.map((w) => w.vals);
+          }
+
+          const blockAddress = rangeAddress(b.headerRow, 0, 1 + b.rows.length, ncol);
+          if (bi === 0) tableAddress = blockAddress;
+          await queue(6 * CALL_OVERHEAD);
+          if (b.tableName) {
+            step = b.tableName;
+            const table = ws.tables.add(blockAddress, true);
+            const actual = uniqueTableName(b.tableName, takenTables);
+            takenTables.push(actual);
+            tableNames[b.tableName] = actual;
+            table.name = actual;
+          }
+          if (this.api("1.2")) {
+            b.columns.forEach((c, j) => {
+              if (c.width) ws.getRange(`${colLetters(j)}:${colLetters(j)}`).format.columnWidth = Math.round(c.width * 6);
+            });
+          }
         }
-        b.columns.forEach((c, j) => {
-          if (c.width) ws.getRange(`${colLetters(j)}:${colLetters(j)}`).format.columnWidth = Math.round(c.width * 6);
-        });
+        if (spec.freezeHeader && this.api("1.7")) ws.freezePanes.freezeRows(layout.blocks[0].headerRow);
+        ws.activate();
+        await ctx.sync();
+        this.created.add(name);
+        return { name, tableAddress, tableNames };
+      } catch (err) {
+        throw await this.rollback(ctx, name, step, err);
       }
-      if (spec.freezeHeader) ws.freezePanes.freezeRows(layout.blocks[0].headerRow);
-      ws.activate();
-      await flush(true);
-      return { name, tableAddress, tableNames };
     });
+  }
+
+  /**
+   * After a failed write: delete the sheet this host had just added (if the failed request got
+   * as far as adding it), and return the error to throw.
+   */
+  private async rollback(ctx: Ctx, name: string, step: string, err: unknown): Promise<HostError> {
+    const detail = reason(err);
+    try {
+      if (this.api("1.4")) {
+        const left = ctx.workbook.worksheets.getItemOrNullObject(name);
+        left.load("isNullObject");
+        await ctx.sync();
+        if (!left.isNullObject) {
+          left.delete();
+          await ctx.sync();
+        }
+      } else {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+        if (sheets.items.some((s) => s.name === name)) {
+          sheets.getItem(name).delete();
+          await ctx.sync();
+        }
+      }
+      return new HostError("write_failed", { sheet: name, step, detail });
+    } catch (again) {
+      return new HostError("write_failed_kept", { sheet: name, step, detail: `${detail}; ${reason(again)}` });
+    }
   }
 
   supportsPivots(): boolean {
@@ -370,50 +496,78 @@ export class OfficeHost implements WorkbookHost {
 
   /**
    * PivotTables over an Excel table, side by side from row 3 of `sheet`, plus an optional chart
-   * below them. `sheet` must be one this host created; otherwise a new sheet is made. Two syncs.
+   * below them. `sheet` must be one this host created; otherwise a new sheet is made. The source
+   * is the table object; data fields get number formats; pivot names are made unique in the
+   * workbook, so the report runs again in the same workbook. All or nothing: on a failure the
+   * new sheet (or the pivots added to an existing one) is removed and a HostError says why.
    */
   async addPivots(sheet: string, pivots: PivotSpec[], chart?: ChartSpec): Promise<void> {
     await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
+      const existing = ctx.workbook.pivotTables;
+      existing.load("items/name");
       await ctx.sync();
       const names = sheets.items.map((s) => s.name);
+      const takenPivots = existing.items.map((p) => p.name);
       let ws: Excel.Worksheet;
+      let newSheet: string | null = null;
       if (this.created.has(sheet) && names.includes(sheet)) {
         ws = sheets.getItem(sheet);
       } else {
-        const name = uniqueSheetName(sheet, names);
-        ws = sheets.add(name);
-        this.created.add(name);
+        newSheet = uniqueSheetName(sheet, names);
+        ws = sheets.add(newSheet);
       }
-      let col = 0;
-      for (const p of pivots) {
-        const pt = ws.pivotTables.add(p.name, p.sourceTable, ws.getRange(cellAddress(3, col)));
-        for (const f of p.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(f));
-        for (const f of p.columns) pt.columnHierarchies.add(pt.hierarchies.getItem(f));
-        for (const v of p.values) {
-          const dh = pt.dataHierarchies.add(pt.hierarchies.getItem(v.field));
-          dh.summarizeBy = v.summary === "sum" ? Excel.AggregationFunction.sum : Excel.AggregationFunction.count;
+      const added: Excel.PivotTable[] = [];
+      let step = sheet;
+      try {
+        let col = 0;
+        for (const p of pivots) {
+          step = p.name;
+          const pivotName = uniqueTableName(p.name, takenPivots);
+          takenPivots.push(pivotName);
+          const source = ctx.workbook.tables.getItem(p.sourceTable);
+          const pt = ws.pivotTables.add(pivotName, source, ws.getRange(cellAddress(3, col)));
+          added.push(pt);
+          for (const f of p.rows) pt.rowHierarchies.add(pt.hierarchies.getItem(f));
+          for (const f of p.columns) pt.columnHierarchies.add(pt.hierarchies.getItem(f));
+          for (const v of p.values) {
+            const dh = pt.dataHierarchies.add(pt.hierarchies.getItem(v.field));
+            dh.summarizeBy = v.summary === "sum" ? Excel.AggregationFunction.sum : Excel.AggregationFunction.count;
+            dh.numberFormat = v.numFmt ?? (v.summary === "sum" ? PIVOT_SUM_FORMAT : PIVOT_COUNT_FORMAT);
+          }
+          // Leave room: row labels + a column per value (or ~8 for a column hierarchy) + a gap.
+          col += p.rows.length + (p.columns.length ? 8 : p.values.length) + 2;
         }
-        // Leave room: row labels + a column per value (or ~8 for a column hierarchy) + a gap.
-        col += p.rows.length + (p.columns.length ? 8 : p.values.length) + 2;
+        if (chart) {
+          step = chart.title;
+          const src = ctx.workbook.worksheets.getItem(chart.sheet).getRange(chart.range);
+          const type = chart.type === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
+          const c = ws.charts.add(type, src, Excel.ChartSeriesBy.columns);
+          c.title.text = chart.title;
+          c.setPosition(cellAddress(30, 0), cellAddress(50, 8));
+        }
+        ws.activate();
+        await ctx.sync();
+        if (newSheet) this.created.add(newSheet);
+      } catch (err) {
+        if (newSheet) throw await this.rollback(ctx, newSheet, step, err);
+        const detail = reason(err);
+        try {
+          for (const pt of added) pt.delete();
+          await ctx.sync();
+        } catch {
+          // The pivots may not exist (the failed request added none); nothing else was written.
+        }
+        throw new HostError("write_failed", { sheet, step, detail });
       }
-      if (chart) {
-        const src = ctx.workbook.worksheets.getItem(chart.sheet).getRange(chart.range);
-        const type = chart.type === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.columnClustered;
-        const c = ws.charts.add(type, src, Excel.ChartSeriesBy.columns);
-        c.title.text = chart.title;
-        c.setPosition(cellAddress(30, 0), cellAddress(50, 8));
-      }
-      ws.activate();
-      await ctx.sync();
     });
   }
 
   /** 插入公式: one batched write into the active cell, only on the user's click. */
   async insertFormula(formula: string): Promise<{ sheet: string; address: string }> {
     return this.run(async (ctx) => {
-      const cell = ctx.workbook.getActiveCell();
+      const cell = this.api("1.7") ? ctx.workbook.getActiveCell() : ctx.workbook.getSelectedRange().getCell(0, 0);
       cell.formulas = [[formula]];
       cell.load("address");
       await ctx.sync();

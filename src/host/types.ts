@@ -20,6 +20,11 @@ export interface RegionData {
   values: unknown[][];
   /** The Excel table name, when the block is a table. */
   tableName?: string;
+  /**
+   * The workbook uses the 1904 date system (Mac workbooks may): a date serial n is the day
+   * n + 1462 of the 1900 system. Readers of date columns convert (validation does).
+   */
+  date1904?: boolean;
 }
 
 /** Where to read from. */
@@ -80,7 +85,8 @@ export interface PivotSpec {
   sourceTable: string;
   rows: string[];
   columns: string[];
-  values: Array<{ field: string; summary: "sum" | "count" }>;
+  /** Data fields; numFmt defaults to "#,##0.00" for sums and "#,##0" for counts. */
+  values: Array<{ field: string; summary: "sum" | "count"; numFmt?: string }>;
 }
 
 export interface ChartSpec {

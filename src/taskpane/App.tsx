@@ -38,8 +38,11 @@ export interface Detected {
 }
 
 export interface AppProps {
-  /** Find out where the pane runs; resolves after first paint. */
-  detect: () => Promise<Detected>;
+  /**
+   * Find out where the pane runs; resolves after first paint. `onLate` is called if Excel
+   * reports itself after the pane already fell back to browser mode: the pane switches to Office.
+   */
+  detect: (onLate: (d: Detected) => void) => Promise<Detected>;
   /** Open a browser file (injectable for tests). */
   open?: (name: string, data: ArrayBuffer) => Promise<{ host: WorkbookHost; file: BrowserFile }>;
   initialLang?: UiLang;
@@ -76,14 +79,21 @@ export function App({ detect, open = openWorkbook, initialLang = "zh", policy }:
 
   useEffect(() => {
     let live = true;
-    detect().then(
-      (d) => {
-        if (!live) return;
-        setMode(d.mode);
-        setHost(d.host);
-        if (d.displayLanguage) setLang(/^en\b/i.test(d.displayLanguage) ? "en" : "zh");
-        if (d.mode === "office") setTab("catalogue");
-      },
+    const apply = (d: Detected) => {
+      if (!live) return;
+      setMode(d.mode);
+      setHost(d.host);
+      if (d.displayLanguage) setLang(/^en\b/i.test(d.displayLanguage) ? "en" : "zh");
+      if (d.mode === "office") {
+        setTab("catalogue");
+        // A late switch from browser mode: the browser file (if any) is no longer the workbook in use.
+        setBrowserFile(null);
+        setDirty(false);
+        setLastValidation(null);
+      }
+    };
+    detect(apply).then(
+      apply,
       (err) => {
         if (!live) return;
         setMode("browser");

@@ -153,7 +153,8 @@ export function ReportsTab() {
       const first = topLeft(w.tableAddress);
       if (first) await host.selectCell(w.name, first.row, first.col);
       setWritten((l) => [...l, w.name]);
-      done(t("results_written", { name: w.name, table: spec.tableName ?? RESULTS_TABLE }));
+      const wanted = spec.tableName ?? RESULTS_TABLE;
+      done(t("results_written", { name: w.name, table: w.tableNames?.[wanted] ?? wanted }));
     });
 
   const buildPivots = () =>
@@ -168,11 +169,13 @@ export function ReportsTab() {
         const s = await host.writeSheet(summary);
         // A name no sheet has yet: the host creates exactly this sheet for the pivots.
         const pivotSheet = uniqueSheetName(PIVOT_SHEET[lang], await host.listSheets());
-        const { pivots, chart } = pivotReport(summary, s.name, lang, results.tableName ?? RESULTS_TABLE);
+        // The host may have renamed the table (a defined name or table with that name exists): use the name it reports.
+        const wanted = results.tableName ?? RESULTS_TABLE;
+        const { pivots, chart } = pivotReport(summary, s.name, lang, r.tableNames?.[wanted] ?? wanted);
         await host.addPivots(pivotSheet, pivots, chart);
         setNote(null);
         setWritten((l) => [...l, r.name, s.name, pivotSheet]);
-        done(t("pivots_written", { results: r.name, table: results.tableName ?? RESULTS_TABLE, summary: s.name, name: pivotSheet }));
+        done(t("pivots_written", { results: r.name, table: r.tableNames?.[wanted] ?? wanted, summary: s.name, name: pivotSheet }));
       } else {
         const summary = withUniqueTables(summarySheet(report, policy.fallback, lang), taken);
         const s = await host.writeSheet(summary);
@@ -288,7 +291,7 @@ export function ReportsTab() {
                 return (
                   <div key={`${p.code}-${p.year}`} className={styles.indicator} data-testid="progress-indicator" data-code={p.code} data-year={p.year}>
                     <div className={styles.indicatorHead}>
-                      <Text size={200}>{t("progress_row", { name: p.name, year: p.year, actual: p.actual, target: p.targetText })}</Text>
+                      <Text size={200}>{t("progress_row", { name: p.name, year: p.year, actual: p.actualText, target: p.targetText })}</Text>
                       <Text size={200} className={styles.pct} data-testid="progress-pct">
                         {t("progress_pct", { pct })}
                       </Text>
@@ -298,8 +301,9 @@ export function ReportsTab() {
                       max={1}
                       thickness="large"
                       color={p.ratio >= 1 ? "success" : "brand"}
-                      aria-label={t("progress_row", { name: p.name, year: p.year, actual: p.actual, target: p.targetText })}
+                      aria-label={t("progress_row", { name: p.name, year: p.year, actual: p.actualText, target: p.targetText })}
                     />
+                    <Caption1 className={styles.muted} data-testid="progress-rule">{p.rule}</Caption1>
                     {p.undated > 0 ? <Caption1 className={styles.muted}>{t("progress_undated", { n: p.undated })}</Caption1> : null}
                   </div>
                 );
@@ -314,6 +318,7 @@ export function ReportsTab() {
                     {prog.manual.map((m) => (
                       <li key={`${m.code}-${m.year}`}>
                         <Text size={200}>{t("progress_separate_row", { name: m.name, year: m.year, target: m.targetText })}</Text>
+                        <Caption1 className={styles.muted}> {m.note}</Caption1>
                       </li>
                     ))}
                   </ul>

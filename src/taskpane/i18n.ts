@@ -179,6 +179,8 @@ const zh = {
   host_no_sheet: "找不到工作表“{name}”",
   host_no_table: "找不到表格“{name}”",
   host_not_in_excel: "未在 Excel 中运行",
+  host_write_failed: "写入工作表“{sheet}”失败（{step}）：{detail}。已删除未写完的工作表，原有数据未改动，请处理后重试",
+  host_write_failed_kept: "写入工作表“{sheet}”失败（{step}）：{detail}。未写完的工作表未能自动删除，请手动删除后重试",
   host_validation_unavailable: "校验模块尚未就绪，暂不能校验",
   error_generic: "{message}",
 
@@ -369,6 +371,8 @@ const en: Record<MessageKey, string> = {
   host_no_sheet: "Sheet \"{name}\" not found",
   host_no_table: "Table \"{name}\" not found",
   host_not_in_excel: "Not running in Excel",
+  host_write_failed: "Writing sheet \"{sheet}\" failed ({step}): {detail}. The unfinished sheet was removed and nothing else changed; fix the cause and try again",
+  host_write_failed_kept: "Writing sheet \"{sheet}\" failed ({step}): {detail}. The unfinished sheet could not be removed: delete it and try again",
   host_validation_unavailable: "The validation module is not ready yet",
   error_generic: "{message}",
 

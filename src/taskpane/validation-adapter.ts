@@ -39,7 +39,7 @@ export async function runValidation(
 ): Promise<ValidationReport> {
   await yieldToBrowser();
   return validateTableAsync(
-    { values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet, mapping, headerRow: region.firstRow + headerIndex },
+    { values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet, mapping, headerRow: region.firstRow + headerIndex, date1904: region.date1904 },
     policy,
     { onProgress, chunkSize: 2000 },
   );

@@ -31,7 +31,16 @@ export interface ValidateInput {
   mapping?: ColumnMapping;
   /** Excel row number of the header row, with a corrected mapping (default: detected, else values[0]). */
   headerRow?: number;
+  /**
+   * The workbook uses the 1904 date system (RegionData.date1904): a date serial n there is
+   * n + 1462 in the 1900 system the core reads. Date cells given as numbers are shifted before
+   * calculate(), so date checks, years and the explanation see the right day.
+   */
+  date1904?: boolean;
 }
+
+/** Days between the 1904 and the 1900 date systems' serials (1904-01-01 is 1462 in the 1900 system). */
+export const DATE_1904_OFFSET = 1462;
 
 export interface ValidateOptions {
   /** Called every `progressEvery` rows and at the end with (rows done, rows in all). */
@@ -167,7 +176,8 @@ class Validator {
     inp.program = typeof programRaw === "string" ? programRaw.trim() : programRaw;
     inp.amount = cell("amount");
     inp.level = cell("level");
-    inp.date = cell("date");
+    const date = cell("date");
+    inp.date = this.src.date1904 && typeof date === "number" ? date + DATE_1904_OFFSET : date;
     inp.asked = cell("requested");
     inp.amountWan = !!this.mapping.amount?.wan;
     inp.askedWan = !!this.mapping.requested?.wan;

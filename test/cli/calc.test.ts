@@ -72,7 +72,7 @@ describe("calc", () => {
 
   test("unknown commands and options also print the usage (on stdout)", () => {
     const r = runCli(["frobnicate"]);
-    expect(r.stdout).toMatch(/^用法：npm run cz --/);
+    expect(r.stdout).toMatch(/^用法：cz-subsidy <命令>/);
     const h = runCli(["--help"]);
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/calc <项目>/);
@@ -94,7 +94,7 @@ describe("programs", () => {
     expect(eq).toMatch(/工业设备网络化技术改造\s+政策第二部分第1项\s+投资≥50万元，按投资的20%，单个项目最高200万元\s+受益财政$/);
     // Aligned: the 条款 column starts at the same display column on every line.
     const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
-    const clauseCol = (l: string) => width(l.slice(0, l.indexOf("政策")));
+    const clauseCol = (l: string) => width(l.slice(0, l.indexOf("政策"))); // 政策第一部分… / 政策结尾部分
     const cols = new Set(body.map(clauseCol));
     expect(cols.size).toBe(1);
   });

@@ -59,13 +59,15 @@ test("--json prints exactly one JSON object with findings and summary", () => {
   expect(r.stderr).toBe("");
   expect(r.stdout.trim().split("\n")).toHaveLength(1);
   const j = JSON.parse(r.stdout);
-  expect(Object.keys(j)).toEqual(["findings", "summary"]);
-  for (const f of j.findings) expect(Object.keys(f)).toEqual(["row", "column", "severity", "rule", "message"]);
+  expect(Object.keys(j)).toEqual(["findings", "summary", "sheets", "skipped"]);
+  for (const f of j.findings) expect(Object.keys(f)).toEqual(["sheet", "row", "column", "severity", "rule", "message"]);
   const has = (row: number, rule: string) => j.findings.some((f: { row: number; rule: string; severity: string }) => f.row === row && f.rule === rule && f.severity === "error");
   expect(has(2, "credit_code.check")).toBe(true);
   expect(has(3, "program.unknown")).toBe(true);
   expect(has(4, "amount.over_award")).toBe(true);
-  expect(j.summary).toMatchObject({ rows: 3, sheet: "申报表", policy: "chuzhou-ii-2021" });
+  expect(j.summary).toMatchObject({ rows: 3, sheets: ["申报表"], policy: "chuzhou-ii-2021" });
+  expect(j.sheets).toEqual([expect.objectContaining({ sheet: "申报表", address: "A1:I4", rows: 3 })]);
+  expect(j.skipped).toEqual([]);
   expect(j.summary.errors).toBe(j.findings.filter((f: { severity: string }) => f.severity === "error").length);
   expect(typeof j.summary.requested).toBe("number");
   expect(j.findings.find((f: { rule: string }) => f.rule === "program.unknown").message).toMatch(/[\u4e00-\u9fff]/);
@@ -103,8 +105,9 @@ test("--out writes a copy with a report sheet; the input is unchanged", async ()
   expect(all).toContain(`=HYPERLINK("#'申报表'!D3","D3")`);
   expect(all).toMatch(/credit_code\.check/);
 
-  // A second run does not overwrite the input, and writes the same report again.
-  const again = runCli(["validate", faulty, "--out", out, "--json"]);
+  // A second run refuses the existing --out (exit 2) unless --force; the input is never the output.
+  expectCleanFailure(runCli(["validate", faulty, "--out", out]), /输出文件已存在：.*report\.xlsx；如确需覆盖，请加 --force/);
+  const again = runCli(["validate", faulty, "--out", out, "--json", "--force"]);
   expect(again.code).toBe(1);
   expect(() => JSON.parse(again.stdout)).not.toThrow();
   expect(sha256(faulty)).toBe(before);
@@ -118,7 +121,9 @@ test("a merged title above the header is fine; an instructions sheet before the 
   const r = runCli(["validate", f, "--json"]);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.stdout).summary).toMatchObject({ sheet: "申报表", rows: 3, errors: 0 });
+  const j = JSON.parse(r.stdout);
+  expect(j.summary).toMatchObject({ sheets: ["申报表"], rows: 3, errors: 0 });
+  expect(j.skipped).toEqual([{ sheet: "填表说明", reason: "no_header" }]);
   // Asking for the instructions sheet by name gives a clear no-header failure.
   expectCleanFailure(runCli(["validate", f, "--sheet", "填表说明"]), /工作表“填表说明”：.*未找到表头/);
 });

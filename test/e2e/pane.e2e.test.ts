@@ -162,7 +162,7 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
     });
     await page.getByTestId("tab-reports").click();
     // Built from the validation of the previous test.
-    expect(await page.getByTestId("reports-source").innerText()).toMatch(/^基于最近一次校验：申报表!A1:L48，46 行/);
+    expect(await page.getByTestId("reports-source").innerText()).toMatch(/^基于最近一次校验：申报表!A1:M51，49 行/);
 
     await page.getByTestId("build-results").click();
     const success = page.getByTestId("success-bar");
@@ -178,7 +178,7 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
     const panel = page.getByTestId("progress-panel");
     expect(await panel.getByRole("progressbar").count()).toBeGreaterThan(3);
     const indicators = await page.getByTestId("progress-indicator").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
-    expect(indicators.some((x) => /智能工厂|数字化车间/.test(x) && /\d+%$/.test(x))).toBe(true);
+    expect(indicators.some((x) => /智能工厂|数字化车间/.test(x) && /\d+%/.test(x))).toBe(true);
     expect(await page.getByTestId("progress-separate").innerText()).toContain("需另行填报");
 
     // The download offers the workbook with the new sheets.

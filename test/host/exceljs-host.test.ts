@@ -197,6 +197,17 @@ describe("writeSheet", () => {
     expect(back.worksheets[0].getCell("B1").value).toBe("h2");
   });
 
+  test("strings Excel would re-read (formula starts, digits, leading ') stay strings and get the text format", async () => {
+    const wb = new ExcelJS.Workbook();
+    const risky = ["＝1+1", "=", "'abc", "\t=1", "913411001000000409"];
+    await new ExcelJsHost(wb).writeSheet({ name: "x", columns: [{ header: "h" }], rows: [...risky.map((s) => [s]), ["普通文本"]] });
+    const back = await roundTrip(wb, "w-text.xlsx");
+    const ws = back.worksheets[0];
+    expect(risky.map((_, i) => ws.getCell(i + 2, 1).value)).toEqual(risky);
+    expect(risky.map((_, i) => ws.getCell(i + 2, 1).numFmt)).toEqual(risky.map(() => "@"));
+    expect(ws.getCell(risky.length + 2, 1).numFmt).toBeUndefined();
+  });
+
   test("pivot tables are reported as unsupported (ExcelJS 4.4 cannot write them)", () => {
     const host = new ExcelJsHost(new ExcelJS.Workbook());
     expect(host.supportsPivots()).toBe(false);

@@ -1,183 +1,125 @@
+/**
+ * OfficeHost.addPivots through the real office.js serializer (test/support/office-wire.ts): the
+ * PivotTables' source (the table object, not its name), place, row / column / data hierarchies
+ * with summary function and number format, the chart over the summary sheet's range, the sheet
+ * they go on, unique names so the report runs twice, rollback on failure. Plus the ExcelApi 1.8
+ * fallback.
+ */
+import { OfficeHost, uniqueSheetName } from "../../src/host/office-host";
 import { CATALOGUE_2021 } from "../../src/policy";
-/**
- * OfficeHost.addPivots against office-addin-mock: the PivotTables' source table and place, their
- * row / column / data hierarchies (with the summary function), the chart over the summary
- * sheet's range, the sheet they go on, and the sync count. Plus the ExcelApi 1.8 fallback.
- */
-// office-addin-mock only needs the OfficeApp enum from office-addin-manifest (see office-host.test.ts).
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
-import { OfficeMockObject } from "office-addin-mock";
-import { OfficeHost } from "../../src/host/office-host";
-import { PIVOT_NAMES, awardsChart, pivotPlan, pivotSpecs, summarySheet } from "../../src/reports";
+import { PIVOT_NAMES, awardsChart, pivotPlan, pivotSpecs, resultsSheet, summarySheet } from "../../src/reports";
 import { buildReport, SAMPLE } from "../reports/fixtures";
+import { FakeExcel, connectOfficeJs } from "../support/office-wire";
 
-interface Recorded {
-  syncs: number;
-  added: string[];
-  pivots: Array<{ sheet: string; name: string; source: unknown; dest: string; rows: string[]; columns: string[]; data: Array<{ field: string; summarizeBy?: string }> }>;
-  charts: Array<{ sheet: string; type: string; source: string; seriesBy: string; title?: string; position?: [string, string] }>;
-  activated: string[];
-  unknownFields: string[];
-}
-
-/**
- * A workbook whose sheets have the Office.js members addPivots uses: worksheets.load/items/add/
- * getItem, pivotTables.add, hierarchies.getItem, row/column/dataHierarchies.add, charts.add,
- * chart.title.text, chart.setPosition, getRange, activate. Hierarchy names are checked against
- * the source table's headers, as Excel does (getItem throws for an unknown field).
- */
-function mockWorkbook(sheetNames: string[], tableHeaders: Record<string, string[]>) {
-  const rec: Recorded = { syncs: 0, added: [], pivots: [], charts: [], activated: [], unknownFields: [] };
-  let loaded = false;
-  const sheet = (name: string) => ({
-    name,
-    getRange: (address: string) => ({ address: `${name}!${address}` }),
-    activate: () => rec.activated.push(name),
-    pivotTables: {
-      add: (ptName: string, source: unknown, dest: { address: string }) => {
-        const headers = typeof source === "string" ? tableHeaders[source] : undefined;
-        if (!headers) throw new Error(`InvalidArgument: source ${String(source)}`);
-        const p = { sheet: name, name: ptName, source, dest: dest.address, rows: [] as string[], columns: [] as string[], data: [] as Array<{ field: string; summarizeBy?: string }> };
-        rec.pivots.push(p);
-        return {
-          hierarchies: {
-            getItem: (f: string) => {
-              if (!headers.includes(f)) {
-                rec.unknownFields.push(f);
-                throw new Error(`ItemNotFound: ${f}`);
-              }
-              return { name: f };
-            },
-          },
-          rowHierarchies: { add: (h: { name: string }) => p.rows.push(h.name) },
-          columnHierarchies: { add: (h: { name: string }) => p.columns.push(h.name) },
-          dataHierarchies: {
-            add: (h: { name: string }) => {
-              const dh: { field: string; summarizeBy?: string } = { field: h.name };
-              p.data.push(dh);
-              return dh;
-            },
-          },
-        };
-      },
-    },
-    charts: {
-      add: (type: string, src: { address: string }, seriesBy: string) => {
-        const c: Recorded["charts"][number] = { sheet: name, type, source: src.address, seriesBy };
-        rec.charts.push(c);
-        return {
-          title: {
-            set text(v: string) {
-              c.title = v;
-            },
-          },
-          setPosition: (a: string, b: string) => (c.position = [a, b]),
-        };
-      },
-    },
-  });
-  const sheets = new Map(sheetNames.map((n) => [n, sheet(n)]));
-  const mock = new OfficeMockObject({
-    context: { workbook: {} },
-    run: async function (callback: (ctx: unknown) => Promise<unknown>) {
-      return callback(this.context);
-    },
-  }) as unknown as { context: { workbook: Record<string, unknown>; sync: () => Promise<void> }; run: (cb: unknown) => Promise<unknown> };
-  mock.context.workbook.worksheets = {
-    load: (p: string) => {
-      expect(p).toBe("items/name");
-      return undefined;
-    },
-    get items() {
-      if (!loaded) throw new Error("PropertyNotLoaded: items");
-      return [...sheets.values()].map((s) => ({ name: s.name }));
-    },
-    add: (n: string) => {
-      rec.added.push(n);
-      const s = sheet(n);
-      sheets.set(n, s);
-      return s;
-    },
-    getItem: (n: string) => {
-      const s = sheets.get(n);
-      if (!s) throw new Error(`ItemNotFound: ${n}`);
-      return s;
-    },
-  };
-  const sync = mock.context.sync.bind(mock.context);
-  mock.context.sync = async () => {
-    rec.syncs++;
-    loaded = true;
-    await sync();
-  };
-  (global as any).Excel = {
-    run: (cb: unknown) => mock.run(cb),
-    AggregationFunction: { sum: "Sum", count: "Count" },
-    ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered" },
-    ChartSeriesBy: { columns: "Columns" },
-  };
-  return rec;
-}
-
+let undo: (() => void) | null = null;
 afterEach(() => {
-  delete (global as any).Excel;
+  undo?.();
+  undo = null;
   delete (global as any).Office;
 });
 
 const report = buildReport(SAMPLE);
-const RESULTS_HEADERS = ["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目名称", "条款", "年度", "申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见"];
+
+/** A workbook as the pane leaves it before the pivots: the user's sheet, the results and summary sheets written by the host. */
+async function workbookWithResults(host: OfficeHost, fake: FakeExcel) {
+  fake.addSheet("申报表", [["企业名称"], ["甲"]]);
+  const results = resultsSheet(report, "zh");
+  const r = await host.writeSheet(results);
+  const summary = summarySheet(report, CATALOGUE_2021, "zh");
+  const s = await host.writeSheet(summary);
+  return { results, r, summary, s };
+}
 
 describe("OfficeHost.addPivots", () => {
-  test("two PivotTables over the (renamed) results table with their hierarchies, and the awards chart, in two syncs", async () => {
-    const rec = mockWorkbook(["申报表", "结果表", "汇总表 (2)"], { CZ_Results_2: RESULTS_HEADERS });
-    const summary = summarySheet(report, CATALOGUE_2021, "zh");
-    const chart = awardsChart(summary, "汇总表 (2)", "zh");
-    await new OfficeHost().addPivots("透视报表", pivotSpecs("zh", "CZ_Results_2"), chart);
-
-    expect(rec.added).toEqual(["透视报表"]);
-    expect(rec.unknownFields).toEqual([]);
-    expect(rec.pivots).toEqual([
+  test("two PivotTables over the results table object, number formats on the data fields, and the awards chart", async () => {
+    const fake = new FakeExcel();
+    undo = connectOfficeJs(fake);
+    const host = new OfficeHost();
+    const { r, summary, s } = await workbookWithResults(host, fake);
+    const table = r.tableNames!.CZ_Results;
+    const chart = awardsChart(summary, s.name, "zh");
+    const before = fake.syncs.length;
+    await host.addPivots("透视报表", pivotSpecs("zh", table), chart);
+    expect(fake.syncs.length - before).toBe(2);
+    expect(fake.sheets.map((x) => x.name)).toContain("透视报表");
+    expect(fake.pivots.map((p) => ({ sheet: p.sheet.name, name: p.name, source: p.source, rows: p.rows, columns: p.columns, data: p.data }))).toEqual([
       {
         sheet: "透视报表",
         name: PIVOT_NAMES.programSource,
-        source: "CZ_Results_2",
-        dest: "透视报表!A3",
+        source: { kind: "table", name: table },
         rows: ["项目名称"],
         columns: [],
         data: [
-          { field: "市财政承担（元）", summarizeBy: "Sum" },
-          { field: "受益财政承担（元）", summarizeBy: "Sum" },
-          { field: "应拨付奖补（元）", summarizeBy: "Sum" },
+          { field: "市财政承担（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
+          { field: "受益财政承担（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
+          { field: "应拨付奖补（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },
         ],
       },
       {
         sheet: "透视报表",
         name: PIVOT_NAMES.jurisdictionYear,
-        source: "CZ_Results_2",
-        // side by side: the first uses A–D (1 row field + 3 values), then 2 blank columns
-        dest: "透视报表!G3",
+        source: { kind: "table", name: table },
         rows: ["所属地区"],
         columns: ["年度"],
-        data: [{ field: "应拨付奖补（元）", summarizeBy: "Sum" }],
+        data: [{ field: "应拨付奖补（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" }],
       },
     ]);
-    // The chart sits on the pivot sheet; its data is the summary sheet's by-jurisdiction block.
+    // The destinations: side by side, the first uses A–D (1 row field + 3 values), then 2 blank columns.
+    const dests = fake.syncs.at(-1)!.body;
+    const adds = Object.values(dests.ObjectPaths).filter((p) => p.Name === "Add" && (p.ArgumentInfo?.Arguments ?? []).length === 3 && typeof p.ArgumentInfo!.Arguments![0] === "string" && String(p.ArgumentInfo!.Arguments![0]).startsWith("CZ_Pivot"));
+    const dest = (p: (typeof adds)[number]) => String(dests.ObjectPaths[String(p.ArgumentInfo!.Arguments![2])].ArgumentInfo!.Arguments![0]);
+    expect(adds.map(dest)).toEqual(["A3", "G3"]);
+    // The source argument is an object reference (the table), not a string.
+    expect(adds.every((p) => (p.ArgumentInfo!.ReferencedObjectPathIds ?? [])[1] > 0)).toBe(true);
     expect(chart.range).toMatch(/^A\d+:B\d+$/);
-    expect(rec.charts).toEqual([
-      { sheet: "透视报表", type: "BarClustered", source: `汇总表 (2)!${chart.range}`, seriesBy: "Columns", title: "各地区应拨付奖补（元）", position: ["A30", "I50"] },
+    expect(fake.charts.map((c) => ({ sheet: c.sheet.name, type: c.type, source: c.source, title: c.title, position: c.position }))).toEqual([
+      { sheet: "透视报表", type: "BarClustered", source: `${s.name}!${chart.range}`, title: "各地区应拨付奖补（元）", position: ["A30", "I50"] },
     ]);
-    expect(rec.activated).toEqual(["透视报表"]);
-    expect(rec.syncs).toBe(2);
+  });
+
+  test("running the report twice in one workbook works: new tables, new sheet, new pivot names", async () => {
+    const fake = new FakeExcel();
+    undo = connectOfficeJs(fake);
+    const host = new OfficeHost();
+    const one = await workbookWithResults(host, fake);
+    await host.addPivots("透视报表", pivotSpecs("zh", one.r.tableNames!.CZ_Results));
+    // Second run, as the pane does it (ReportsTab.buildPivots): a fresh results sheet (table renamed by the host), a fresh pivot sheet name.
+    const r2 = await host.writeSheet(resultsSheet(report, "zh"));
+    expect(r2.tableNames).toEqual({ CZ_Results: "CZ_Results_2" });
+    await host.addPivots(uniqueSheetName("透视报表", await host.listSheets()), pivotSpecs("zh", r2.tableNames!.CZ_Results));
+    expect(fake.pivots.map((p) => [p.sheet.name, p.name, p.source.name])).toEqual([
+      ["透视报表", PIVOT_NAMES.programSource, "CZ_Results"],
+      ["透视报表", PIVOT_NAMES.jurisdictionYear, "CZ_Results"],
+      ["透视报表 (2)", `${PIVOT_NAMES.programSource}_2`, "CZ_Results_2"],
+      ["透视报表 (2)", `${PIVOT_NAMES.jurisdictionYear}_2`, "CZ_Results_2"],
+    ]);
+    expect(fake.records.filter((r) => r.failed)).toEqual([]);
   });
 
   test("a sheet it did not create is never written: a new uniquely named sheet is added instead", async () => {
-    const rec = mockWorkbook(["申报表", "透视报表"], { CZ_Results: RESULTS_HEADERS });
-    await new OfficeHost().addPivots("透视报表", pivotSpecs("zh"));
-    expect(rec.added).toEqual(["透视报表 (2)"]);
-    expect(rec.pivots.map((p) => p.sheet)).toEqual(["透视报表 (2)", "透视报表 (2)"]);
-    expect(rec.charts).toEqual([]);
+    const fake = new FakeExcel();
+    undo = connectOfficeJs(fake);
+    const host = new OfficeHost();
+    const { r } = await workbookWithResults(host, fake);
+    fake.addSheet("透视报表", [["用户的数据"]]);
+    await host.addPivots("透视报表", pivotSpecs("zh", r.tableNames!.CZ_Results));
+    expect(fake.pivots.map((p) => p.sheet.name)).toEqual(["透视报表 (2)", "透视报表 (2)"]);
+    expect(fake.read("透视报表", "A1")).toEqual([["用户的数据"]]);
+    expect(fake.charts).toEqual([]);
+  });
+
+  test("all or nothing: an unknown field fails the request, the new pivot sheet is removed, the error says why", async () => {
+    const fake = new FakeExcel();
+    undo = connectOfficeJs(fake);
+    const host = new OfficeHost();
+    const { r } = await workbookWithResults(host, fake);
+    const specs = pivotSpecs("zh", r.tableNames!.CZ_Results);
+    specs[1].rows = ["不存在的列"];
+    const err = await host.addPivots("透视报表", specs).catch((e) => e);
+    expect(err).toMatchObject({ name: "HostError", code: "write_failed" });
+    expect(err.params.detail).toContain("ItemNotFound");
+    expect(fake.sheets.map((x) => x.name)).not.toContain("透视报表");
+    expect(fake.pivots).toEqual([]);
   });
 
   test("English field names follow the English results headers", () => {

@@ -98,9 +98,10 @@ describe.each([
     const page = (cf.node.Page as Node[])[0].SourceLocation as Node[];
     expect(page[0].$!.resid).toBe("Taskpane.Url");
     expect(elements.find((e) => e.name === "FunctionFile")!.attrs.resid).toBe("Taskpane.Url");
-    // The shared runtime, and CustomFunctionsRuntime 1.3 for CZ.NATIVE's invocation.parameterAddresses.
+    // The shared runtime, ExcelApi 1.9, and CustomFunctionsRuntime 1.3 for CZ.NATIVE's invocation.parameterAddresses.
     expect(elements.filter((e) => e.name === "Set").map((e) => e.attrs)).toEqual([
       { Name: "SharedRuntime", MinVersion: "1.1" },
+      { Name: "ExcelApi", MinVersion: "1.9" },
       { Name: "CustomFunctionsRuntime", MinVersion: "1.3" },
     ]);
     // Exactly one <Permissions>, and it is ReadWriteDocument (not ReadWriteMailbox, not Restricted…).
@@ -128,6 +129,36 @@ describe.each([
       const rel = u.slice(DEV.length);
       expect({ u, exists: rel !== "" && fs.existsSync(path.join(DIST, rel)) }).toEqual({ u, exists: true });
     }
+  });
+});
+
+describe("dist/manifest-pane-only.xml (no shared runtime: Office Online Server, volume Office 2016/2019)", () => {
+  const file = path.join(DIST, "manifest-pane-only.xml");
+  test("office-addin-manifest reads it; its own Id; ExcelApi 1.1, no SharedRuntime", async () => {
+    const info = await OfficeAddinManifest.readManifestFile(file);
+    const main = await OfficeAddinManifest.readManifestFile(path.join(DIST, "manifest.xml"));
+    expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(info.id).not.toBe(main.id);
+    expect(info.hosts).toEqual(["Workbook"]);
+    expect(info.permissions).toBe("ReadWriteDocument");
+    expect(info.defaultSettings?.sourceLocation).toBe(`${DEV}taskpane.html`);
+    const { elements } = await load(file);
+    expect(elements.filter((e) => e.name === "Set").map((e) => e.attrs)).toEqual([{ Name: "ExcelApi", MinVersion: "1.1" }]);
+  });
+  test("no runtime, no custom functions; every resid resolves and every resource is used; URLs name built files", async () => {
+    const { xml, elements } = await load(file);
+    expect(elements.filter((e) => e.name === "Runtime" || e.name === "Runtimes")).toEqual([]);
+    expect(elements.filter((e) => e.name === "ExtensionPoint").map((e) => e.attrs["xsi:type"])).toEqual(["PrimaryCommandSurface"]);
+    expect(xml).not.toMatch(/functions\.js|functions\.json|CZ\.SUBSIDY/);
+    const { kinds } = resources(elements);
+    const used = new Set<string>();
+    for (const e of elements) {
+      if (!e.attrs.resid) continue;
+      used.add(e.attrs.resid);
+      expect({ resid: e.attrs.resid, kind: kinds[e.attrs.resid] }).toEqual({ resid: e.attrs.resid, kind: expectedKind(e.name, e.parent) });
+    }
+    expect(Object.keys(kinds).filter((id) => !used.has(id))).toEqual([]);
+    for (const u of urls(xml)) expect({ u, exists: fs.existsSync(path.join(DIST, u.slice(DEV.length))) }).toEqual({ u, exists: true });
   });
 });
 

@@ -195,7 +195,7 @@ test("progress panel: target vs actual with bars, 需另行填报 listed; the bu
   expect(within(panel).getAllByRole("progressbar")).toHaveLength(expected.length);
   // 甲公司's smart factory in 2022 counts (丙公司's row has an error and does not).
   const sf2022 = ind.find((e) => e.getAttribute("data-year") === "2022" && /智能工厂/.test(e.textContent ?? ""))!;
-  expect(sf2022.textContent).toMatch(/：1 \/ 30\d*%$/);
+  expect(sf2022.textContent).toMatch(/：1 \/ 30\d*%当年可拨付的/); // the counting rule is shown under each indicator
   expect(within(sf2022).getByTestId("progress-pct").textContent).toBe("3%");
   const sf2023 = ind.find((e) => e.getAttribute("data-year") === "2023" && /智能工厂/.test(e.textContent ?? ""))!;
   expect(within(sf2023).getByTestId("progress-pct").textContent).toBe("0%");

@@ -138,3 +138,14 @@ describe("mapping in validateTable", () => {
     expect(f.col).toBe(3 + 1); // credit code is the 2nd column of a block starting at D
   });
 });
+
+describe("READING's own column names", () => {
+  test("认定/完成日期 is the date; 场景类别 the scenario category; 平台名称/产品名称/奖项名称 name the object", () => {
+    const d = detectMapping(["企业名称", "统一社会信用代码", "项目类别", "平台名称", "认定/完成日期", "场景类别"]);
+    expect(d.mapping.date?.index).toBe(4);
+    expect(d.mapping.scenario?.index).toBe(5);
+    expect(d.mapping.project?.index).toBe(3);
+    for (const h of ["产品名称", "奖项名称", "项目名称"]) expect(matchHeader(h)?.key).toBe("project");
+    for (const h of ["认定日期", "完成日期", "认定（完成）日期"]) expect(matchHeader(h)?.key).toBe("date");
+  });
+});
