@@ -1,4 +1,4 @@
-/** A1 reference helpers, pure (no Office, no ExcelJS): shared by the hosts, validation and reports. */
+/** A1 reference helpers, pure (no Office, no ExcelJS): a neutral module shared by the hosts, validation and reports. */
 
 /** 0-based column index → letters (0 → "A", 25 → "Z", 26 → "AA"). */
 export function colLetters(index: number): string {
