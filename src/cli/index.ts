@@ -7,6 +7,7 @@
 import { parseArgs, peekLang, type ParsedArgs } from "./args";
 import { PolicyInputError, runCalc, runPrograms } from "./calc";
 import { installSignalHandlers, usePrivateTmpDir } from "./cleanup";
+import type { Io } from "./io";
 import { CliError, cliMessage, commandHelp } from "./messages";
 import type { PolicySet } from "../policy/types";
 // The composition root of the CLI: the shipped catalogues are bound here and passed down.
@@ -15,10 +16,8 @@ import { SHIPPED_POLICY } from "../policy/shipped";
 // Run when executed directly (the bundle, or tsx src/cli/index.ts …), not when imported by tests.
 const isMain = typeof require !== "undefined" && typeof module !== "undefined" && require.main === module;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+// Io has a module of its own, so that the commands need not import this file (no import cycle).
+export type { Io } from "./io";
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),

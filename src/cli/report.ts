@@ -11,7 +11,7 @@ import * as path from "path";
 import { fenToYuan, formatFen, type Lang } from "../policy";
 import { buildReports, pivotPlan, type SummaryLine, type Sums } from "../reports";
 import type { ParsedArgs } from "./args";
-import type { Io } from "./index";
+import type { Io } from "./io";
 import { CliError } from "./messages";
 import { renderTable } from "./text-table";
 import type { SheetSpec } from "../host/types";

@@ -11,7 +11,7 @@ import { fenToYuan, formatFen, type Lang } from "../policy";
 import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
 import type { ParsedArgs } from "./args";
-import type { Io } from "./index";
+import type { Io } from "./io";
 import { CliError } from "./messages";
 import { ProgressLine, fmtInt } from "./progress";
 import { buildValidationSheet } from "./report-sheet";

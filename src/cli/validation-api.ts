@@ -1,7 +1,7 @@
 /** The one place the CLI calls the validation core (src/validation/). */
 import type { RegionData } from "../host/types";
 import { detectHeader, isTableError, RULE_BY_CODE, validateTable, type ColumnKey, type Finding, type RuleCode, type TableError, type ValidationReport } from "../validation";
-import { colLetters } from "../host/a1";
+import { colLetters } from "../sheet/a1";
 import type { PolicySet } from "../policy/types";
 import { UncachedFormula } from "./xlsx-file";
 

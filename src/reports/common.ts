@@ -91,6 +91,6 @@ export function sheetLayout(spec: Pick<SheetSpec, "preamble" | "columns" | "rows
   return out;
 }
 
-export { colLetters as colLetter } from "../host/a1";
+export { colLetters as colLetter } from "../sheet/a1";
 
 export type Row = CellSpec[];

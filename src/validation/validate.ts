@@ -3,7 +3,7 @@
  * amount, level, date and amount asked through calculate()), then runs the check objects —
  * per row (checks/row-checks.ts) and across rows (checks/cross-checks.ts). Pure and linear.
  */
-import { colLetters as colName } from "../host/a1";
+import { colLetters as colName } from "../sheet/a1";
 import { calculate, type CalcInput } from "../policy/engine";
 import { checkCreditCode } from "../policy/credit-code";
 import type { PolicySet } from "../policy/types";
@@ -17,7 +17,7 @@ import { type RuleCode, RULE_BY_CODE } from "./rules";
 import type { ColumnKey, ColumnMapping, Finding, RowResult, ValidationReport, ValidationSummary } from "./types";
 
 export { WAN_SUSPECT_AWARD_YUAN, WAN_SUSPECT_BELOW_YUAN } from "./checks/row-checks";
-export { colLetters as colName } from "../host/a1";
+export { colLetters as colName } from "../sheet/a1";
 
 export interface ValidateInput {
   /** The block of cell values (header row somewhere in the first rows). */

@@ -172,13 +172,37 @@ test("the source manifest explains why ReadWriteDocument is needed", () => {
 
 describe("a build for an intranet base URL", () => {
   const BASE = "https://intranet.example/cz/";
+  let work: string;
   let out: string;
   beforeAll(() => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "cz-base-url-"));
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", `baseUrl=${BASE}`, "--output-path", out], { cwd: ROOT, stdio: "pipe" });
+    // The real webpack configuration for BASE (manifest copy and URL rewrite, page, function
+    // metadata and its localized files, assets), with the two code entries replaced by empty
+    // modules: what they compile to does not depend on the base URL (dist/ is that build), and
+    // compiling React and Fluent a second time cost over a minute here.
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "cz-base-url-"));
+    out = path.join(work, "dist");
+    for (const name of ["functions", "taskpane"]) fs.writeFileSync(path.join(work, `${name}.js`), `// ${name} entry (not rebuilt for this test)\n`);
+    const config = path.join(work, "webpack.config.js");
+    fs.writeFileSync(
+      config,
+      `const real = require(${JSON.stringify(path.join(ROOT, "webpack.config.js"))});
+module.exports = async (env, argv) => {
+  const config = await real(env, argv);
+  config.entry = { functions: ${JSON.stringify(path.join(work, "functions.js"))}, taskpane: ${JSON.stringify(path.join(work, "taskpane.js"))} };
+  return config;
+};
+`,
+    );
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", config, "--mode", "production", "--env", `baseUrl=${BASE}`, "--output-path", out], { cwd: ROOT, stdio: "pipe" });
   }, 240_000);
   afterAll(() => {
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+  test("only the code entries differ from the real build: the same files, the same metadata", () => {
+    const list = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+    const code = (f: string) => /\.js(\.LICENSE\.txt)?$/.test(f) || f.startsWith("cli/");
+    expect(list(out).filter((f) => !code(f)).sort()).toEqual(list(DIST).filter((f) => !code(f)).sort());
+    for (const f of ["functions.json", "functions.zh-cn.json", "functions.en-us.json"]) expect({ f, same: fs.readFileSync(path.join(out, f), "utf8") === fs.readFileSync(path.join(DIST, f), "utf8") }).toEqual({ f, same: true });
   });
   test("every URL in the produced manifest starts with the base URL and names a file in that output", async () => {
     const file = path.join(out, "manifest.xml");
@@ -192,7 +216,12 @@ describe("a build for an intranet base URL", () => {
     }
     const info = await OfficeAddinManifest.readManifestFile(file);
     expect(info.defaultSettings?.sourceLocation).toBe(`${BASE}taskpane.html`);
-    // The page itself uses relative URLs, so it works under any base.
+    // The page itself uses relative URLs, so it works under any base: it is the default build's page.
     expect(fs.readFileSync(path.join(out, "taskpane.html"), "utf8")).not.toContain("intranet.example");
+    expect(fs.readFileSync(path.join(out, "taskpane.html"), "utf8")).toBe(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8"));
+    // The pane-only manifest is rewritten too.
+    const paneOnly = urls(fs.readFileSync(path.join(out, "manifest-pane-only.xml"), "utf8"));
+    expect(paneOnly.length).toBeGreaterThan(5);
+    for (const u of paneOnly) expect({ u, exists: u.startsWith(BASE) && fs.existsSync(path.join(out, u.slice(BASE.length))) }).toEqual({ u, exists: true });
   });
 });
