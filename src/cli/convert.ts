@@ -19,7 +19,7 @@ import type { Lang } from "../policy";
 import type { PolicySet } from "../policy/types";
 import { planConversion, writesOf, cellsWritten, type ConvertItem } from "../taskpane/convert-plan";
 import type { ParsedArgs } from "./args";
-import type { Io } from "./index";
+import type { Io } from "./io";
 import { CliError } from "./messages";
 import { fileHash } from "./validate";
 import { checkOut, inspectXlsx, loadWorkbook } from "./xlsx-file";
