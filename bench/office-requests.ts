@@ -5,7 +5,7 @@
  *
  * Operations at `rows` rows: reading a rows × 20 block of Chinese text; writing the results, findings
  * (one linked row per finding), summary and progress sheets; converting `formulas` CZ formulas with
- * today's writeFormulas (measured only: the conversion belongs to issue 13).
+ * writeFormulas (one range call per formula: the worst case for the request framing).
  */
 import { OfficeHost } from "../src/host/office-host";
 import { SHIPPED_POLICY } from "../src/policy/shipped";
@@ -87,7 +87,7 @@ export async function measureOfficeRequests(rows = 100_000, options: { formulas?
     out[`write_findings_${rows}`] = figures(fake, "write_findings");
     for (const s of fake.sheets) s.rows = [];
 
-    // Conversion (issue 13's code, measured as it is today): one formula per cell.
+    // Conversion: one formula per cell (the worst case: a range call per write).
     const conv = fake.addSheet("公式");
     const changes = Array.from({ length: formulas }, (_, i) => ({ row: i + 2, col: 9, values: [[`=IF(AND(ISNUMBER(F${i + 2}),F${i + 2}>0),ROUND(MIN(F${i + 2}*0.2,300000),2),"")`]] }));
     conv.fill([["x"]]);

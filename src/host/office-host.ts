@@ -145,12 +145,6 @@ export function cellValue(c: CellSpec): string | number | boolean {
   return cellWrite(c).value;
 }
 
-/** A rough size in bytes of a queued value (for the request budget of writeFormulas). */
-function sizeOf(v: unknown): number {
-  if (typeof v === "string") return v.length * 3 + 4;
-  return 12;
-}
-
 /** A human-readable reason from an Office.js error (code and message). */
 function reason(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown } | null;
@@ -631,7 +625,7 @@ export class OfficeHost implements WorkbookHost {
         values.push(...v);
         r += n;
         let bytes = 0;
-        for (let i = 0; i < f.length; i++) for (let j = 0; j < cols; j++) bytes += sizeOf(f[i][j]) + sizeOf(v[i][j]);
+        for (let i = 0; i < f.length; i++) for (let j = 0; j < cols; j++) bytes += jsonBytes(f[i][j]) + jsonBytes(v[i][j]) + 2;
         const perRow = Math.max(1, bytes / n);
         step = Math.max(1, Math.min(Math.floor(this.readCells / Math.max(1, cols)), Math.floor(this.budget / 2 / perRow)));
       }
@@ -690,9 +684,15 @@ export class OfficeHost implements WorkbookHost {
         let start = 0;
         while (start < w.values.length) {
           let end = start;
-          let bytes = 0;
+          // What the request carries: the JSON of the rows, office.js's framing of its 1,500-cell
+          // pieces, and one range call (object path + action) per slice (src/host/request-size.ts).
+          let bytes = CALL_OVERHEAD;
+          if (pending && pending + bytes + jsonBytes(w.values[start]) + 1 + bulkOverheadPerRow(width) >= this.budget) {
+            await ctx.sync();
+            pending = 0;
+          }
           while (end < w.values.length) {
-            const rowBytes = w.values[end].reduce((n: number, v) => n + sizeOf(v) + 4, 16);
+            const rowBytes = jsonBytes(w.values[end]) + 1 + bulkOverheadPerRow(width);
             if (end > start && pending + bytes + rowBytes >= this.budget) break;
             bytes += rowBytes;
             end++;

@@ -17,7 +17,7 @@ export const REQUEST_BUDGET = 4_000_000;
 /** Excel's documented ceiling for one range read. */
 export const CELL_READ_LIMIT = 5_000_000;
 /** The framing office.js adds per range call (object path + action), rounded up. */
-export const CALL_OVERHEAD = 400;
+export const CALL_OVERHEAD = 600;
 
 /**
  * office.js itself cuts a 2-D property write of more than 1,500 cells into 1,500-cell pieces

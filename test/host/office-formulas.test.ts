@@ -279,10 +279,12 @@ test("reads are sized by what the cells weigh: long formulas give smaller chunks
   expect(b.formulas).toHaveLength(200);
   expect(b.formulas[199][0]).toBe(long);
   // Syncs: areas, used range, a first chunk of 50 rows (readCells), then chunks sized to ~half the
-  // budget: ~1,900 bytes a row (formula + value) → 5 rows, 10 cells a response.
+  // budget by the JSON size of what came back: ~640 bytes a row (formula + value) → 15 rows, 30 cells.
+  const rowBytes = JSON.stringify([long, "y".repeat(300)]).length;
   const chunks = m.returned.slice(2).filter((n) => n > 0);
   expect(chunks[0]).toBe(100);
-  expect(Math.max(...chunks.slice(1))).toBeLessThanOrEqual(10);
+  expect(Math.max(...chunks.slice(1))).toBeLessThanOrEqual(Math.floor(20_000 / 2 / rowBytes) * 2);
+  for (const cells of chunks.slice(1)) expect((cells / 2) * rowBytes).toBeLessThanOrEqual(20_000 / 2);
   expect(chunks.reduce((a, n) => a + n, 0)).toBe(400);
   expect(m.returned.length).toBeGreaterThan(10);
 });

@@ -86,4 +86,12 @@ describe("100,000 rows through the real serializer", () => {
     expect(figures.write_results_100000.requests).toBeGreaterThan(5);
     expect(figures.write_findings_100000.requests).toBeGreaterThan(5);
   });
+
+  test("converting 50,000 CZ formulas (one cell each) is cut into requests within the budget, none refused", async () => {
+    const figures = await measureOfficeRequests(10, { formulas: 50_000, readCols: 2 });
+    const conv = figures.convert_50000_formulas;
+    expect(conv.failed).toBe(0);
+    expect(conv.requests).toBeGreaterThan(1);
+    expect(conv.max_request_bytes).toBeLessThanOrEqual(REQUEST_BUDGET);
+  });
 });

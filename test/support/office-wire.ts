@@ -518,6 +518,11 @@ export class FakeExcel {
       case "worksheets.GetFirst": return { t: "worksheet", ws: this.sheets[0] };
       case "worksheets.GetActiveWorksheet": return { t: "worksheet", ws: this.active?.sheet ?? this.sheets[0] };
       case "worksheet.GetRange": return this.rangeOn((o as { ws: FakeSheet }).ws, String(args[0] ?? "A1"));
+      case "worksheet.GetRangeByIndexes": {
+        // (startRow, startColumn, rowCount, columnCount), all 0-based; Bounds rows are 1-based.
+        const [r0, c0, n, m] = args.map(Number);
+        return { t: "range", ws: (o as { ws: FakeSheet }).ws, b: { top: r0 + 1, left: c0, bottom: r0 + n, right: c0 + m - 1 } };
+      }
       case "worksheet.GetUsedRange": {
         const ws = (o as { ws: FakeSheet }).ws;
         return { t: "range", ws, b: ws.usedBounds() ?? { top: 1, left: 0, bottom: 1, right: 0 } };
@@ -679,6 +684,8 @@ export class FakeExcel {
           const r = b.top + i, c = b.left + j;
           if (name === "NumberFormat") ws.ensure(r, c).fmt = String(v);
           else if (name === "Values" || name === "Formulas") {
+            // null in a 2-D array leaves that cell as it is (learn.microsoft.com: excel-add-ins-blank-null-values).
+            if (v === null && Array.isArray(value)) continue;
             const cell = ws.ensure(r, c);
             const next: Cell = typeof v === "string" ? typeInto(v, cell.fmt, this.date1904) : { v: (v as CellValue) ?? null };
             cell.v = next.v;
