@@ -81,7 +81,7 @@ export async function runConvert(args: ParsedArgs, io: Io, policy: PolicySet): P
   if (!file) throw new CliError("missing_file", { cmd: "convert" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "convert", extra: args.positional.slice(1).join(" ") });
   if (!args.out) throw new CliError("missing_out");
-  checkOut(args.out, file);
+  checkOut(args.out, file, args.force);
   const lang: Lang = args.lang;
   const t = T[lang];
 

@@ -240,7 +240,7 @@ describe("signals during a write", () => {
 });
 
 test("--help for each command, in zh and en, with examples", () => {
-  for (const cmd of ["calc", "programs", "validate", "report"]) {
+  for (const cmd of ["calc", "programs", "validate", "report", "convert"]) {
     const zh = runCli([cmd, "--help"]);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(new RegExp(`^用法：cz-subsidy ${cmd}`));
