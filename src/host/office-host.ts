@@ -669,47 +669,55 @@ export class OfficeHost implements WorkbookHost {
    * The one write into user cells (转换为普通公式), called only after the user confirmed a
    * preview. Each write is ONE assignment of Range.formulas over its block (a cell, a spilled
    * block, a table column's data body); null entries leave their cells unchanged
-   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values). A sync
-   * per ~4 MB; a block bigger than that is written in row slices.
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+   *
+   * The writes are cut into requests of at most ~4 MB (a block bigger than that in row slices), and
+   * each request is an Excel.run of its own: after a run office.js sends one more request that
+   * releases every range proxy the run made (~110 bytes each), so 50,000 one-cell writes in one run
+   * would end in a 5.7 MB clean-up request that Excel on the web refuses (measured through the real
+   * serializer, test/host/office-limits.test.ts).
    */
   async writeFormulas(sheet: string, writes: CellBlockWrite[]): Promise<number> {
-    if (!writes.length) return 0;
-    return this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      let pending = 0;
-      let cells = 0;
-      for (const w of writes) {
-        const width = w.values[0]?.length ?? 0;
-        if (!width) continue;
-        let start = 0;
-        while (start < w.values.length) {
-          let end = start;
-          // What the request carries: the JSON of the rows, office.js's framing of its 1,500-cell
-          // pieces, and one range call (object path + action) per slice (src/host/request-size.ts).
-          let bytes = CALL_OVERHEAD;
-          if (pending && pending + bytes + jsonBytes(w.values[start]) + 1 + bulkOverheadPerRow(width) >= this.budget) {
-            await ctx.sync();
-            pending = 0;
-          }
-          while (end < w.values.length) {
-            const rowBytes = jsonBytes(w.values[end]) + 1 + bulkOverheadPerRow(width);
-            if (end > start && pending + bytes + rowBytes >= this.budget) break;
-            bytes += rowBytes;
-            end++;
-          }
-          const slice = w.values.slice(start, end);
-          ws.getRangeByIndexes(w.row - 1 + start, w.col, slice.length, width).formulas = slice as unknown[][];
-          for (const r of slice) for (const v of r) if (v !== null) cells++;
-          pending += bytes;
-          start = end;
-          if (pending >= this.budget) {
-            await ctx.sync();
-            pending = 0;
-          }
-        }
+    type Slice = { row: number; col: number; values: unknown[][] };
+    const requests: Slice[][] = [];
+    let current: Slice[] = [];
+    let pending = 0;
+    const flush = () => {
+      if (current.length) requests.push(current);
+      current = [];
+      pending = 0;
+    };
+    for (const w of writes) {
+      const width = w.values[0]?.length ?? 0;
+      if (!width) continue;
+      // What a slice carries: the JSON of its rows, office.js's framing of its 1,500-cell pieces, and
+      // one range call (object path + action), see src/host/request-size.ts.
+      const rowBytes = (i: number) => jsonBytes(w.values[i]) + 1 + bulkOverheadPerRow(width);
+      for (let start = 0; start < w.values.length; ) {
+        if (pending && pending + CALL_OVERHEAD + rowBytes(start) >= this.budget) flush();
+        let end = start;
+        let bytes = CALL_OVERHEAD;
+        while (end < w.values.length && (end === start || pending + bytes + rowBytes(end) < this.budget)) bytes += rowBytes(end++);
+        current.push({ row: w.row - 1 + start, col: w.col, values: w.values.slice(start, end) });
+        pending += bytes;
+        start = end;
+        if (pending >= this.budget) flush();
       }
-      if (pending) await ctx.sync();
-      return cells;
-    });
+    }
+    flush();
+    let cells = 0;
+    for (const slices of requests) {
+      cells += await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        let n = 0;
+        for (const s of slices) {
+          ws.getRangeByIndexes(s.row, s.col, s.values.length, s.values[0].length).formulas = s.values;
+          for (const r of s.values) for (const v of r) if (v !== null) n++;
+        }
+        await ctx.sync();
+        return n;
+      });
+    }
+    return cells;
   }
 }
