@@ -1,8 +1,13 @@
-/** jest: ts-jest for TypeScript; office-addin-mock's ESM-only dependencies are transformed too. */
+/**
+ * jest: ts-jest for TypeScript; office-addin-mock's ESM-only dependencies are transformed too.
+ * Two workers on the 2-core machine (jest's default would leave one core idle while tests wait on
+ * the CLI, LibreOffice or Chromium).
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  maxWorkers: "100%",
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node", esModuleInterop: true, allowJs: true, isolatedModules: true }, diagnostics: false }],
     "^.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", esModuleInterop: true, isolatedModules: true }, diagnostics: false }],
