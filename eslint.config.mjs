@@ -1,5 +1,7 @@
-// ESLint flat config: recommended JS + TypeScript rules.
+// ESLint flat config: recommended JS + TypeScript rules, and React's hooks rules (eslint-plugin-react-hooks'
+// recommended set, with the React Compiler checks) on the pane. `npm test` runs it with --max-warnings 0.
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -15,5 +17,13 @@ export default tseslint.config(
       "no-new-func": "error",
       "no-eval": "error",
     },
+  },
+  { files: ["src/taskpane/**/*.{ts,tsx}", "test/**/*.tsx"], ...reactHooks.configs.flat.recommended },
+  {
+    // Known debt, to go with the pane's split by task (issue 10, point 3): these tabs reset their state
+    // in an effect when the host changes, and their effects call functions defined in the render.
+    // Every other pane file has the two rules on; remove this block when the tabs get their hooks.
+    files: ["src/taskpane/App.tsx", "src/taskpane/ValidationTab.tsx", "src/taskpane/ReportsTab.tsx"],
+    rules: { "react-hooks/set-state-in-effect": "off", "react-hooks/exhaustive-deps": "off" },
   },
 );

@@ -92,6 +92,9 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       publicPath: "auto",
+      // Always write the outputs, even when unchanged: test/build/ensure-dist.ts judges dist/ by mtimes,
+      // and a source edit that leaves the bundle identical would otherwise rebuild it on every test run.
+      compareBeforeEmit: false,
       // dist/cli/ holds the CLI bundle (scripts/build-cli.js), built after this compilation.
       clean: { keep: /^cli[\\/]/ },
     },

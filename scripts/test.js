@@ -1,58 +1,81 @@
 #!/usr/bin/env node
 /**
- * `npm test` (what CI runs): the type check, then jest; at the end the run's own duration and a
- * plain closing line `N passed, N failed` (jest's counts of tests).
+ * `npm test` (what CI runs): the type check and ESLint (zero warnings) side by side, then jest; at
+ * the end the run's own duration and a plain closing line `N passed, N failed` (jest's counts of
+ * tests).
  *
  *   npm test                   everything
- *   npm test -- test/cli       jest arguments are passed through (the type check still runs)
+ *   npm test -- test/cli       jest arguments are passed through (type check and lint still run)
  *
- * Exit code: 0 only when every step passed.
+ * Exit code: 0 only when every step passed. jest does not run when the type check fails.
  */
 "use strict";
-const { spawnSync } = require("child_process");
+const { spawn } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const started = Date.now();
+const steps = [];
 
 function seconds(ms) {
   const s = Math.round(ms / 1000);
   return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
 }
 
-/** Run a node script with inherited output; its exit code (1 when it could not start or was killed). */
-function run(label, script, args) {
+/** Run a node script; resolves to its exit code (1 when it could not start or was killed). Output is
+ * inherited, or collected and printed when it ends (for steps that run side by side). */
+function run(label, script, args, { collect = false } = {}) {
   const t = Date.now();
-  const r = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: "inherit" });
-  if (r.error) console.error(`${label}: ${r.error.message}`);
-  const code = r.status ?? 1;
-  steps.push(`${label} ${code === 0 ? "ok" : "FAILED"} (${seconds(Date.now() - t)})`);
-  return code;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let out = "";
+    if (collect) {
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+    }
+    const finish = (code, message) => {
+      if (message) out += `${label}: ${message}\n`;
+      if (out) process.stdout.write(out.endsWith("\n") ? out : out + "\n");
+      steps.push(`${label} ${code === 0 ? "ok" : "FAILED"} (${seconds(Date.now() - t)})`);
+      resolve(code);
+    };
+    child.on("error", (e) => finish(1, e.message));
+    child.on("exit", (code) => finish(code ?? 1));
+  });
 }
 
-const steps = [];
-const jestArgs = process.argv.slice(2);
-let code = run("typecheck", require.resolve("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+async function main() {
+  const jestArgs = process.argv.slice(2);
+  // Incremental: a second run with unchanged sources takes seconds (the state lives in node_modules/.cache).
+  const tsBuildInfo = path.join(ROOT, "node_modules", ".cache", "cz-subsidy", "tsc.tsbuildinfo");
+  const [typecheck, lint] = await Promise.all([
+    run("typecheck", require.resolve("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", tsBuildInfo], { collect: true }),
+    run("lint", path.join(path.dirname(require.resolve("eslint/package.json")), "bin", "eslint.js"), ["--max-warnings", "0", "src", "test", "scripts", "bench"], { collect: true }),
+  ]);
 
-let counts = null;
-if (code === 0) {
-  const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cz-test-")), "jest.json");
-  code = run("jest", require.resolve("jest/bin/jest"), ["--json", "--outputFile", report, ...jestArgs]);
-  try {
-    counts = JSON.parse(fs.readFileSync(report, "utf8"));
-  } catch {
-    counts = null;
-  } finally {
-    fs.rmSync(path.dirname(report), { recursive: true, force: true });
+  let code = typecheck || lint;
+  let counts = null;
+  if (typecheck === 0) {
+    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cz-test-")), "jest.json");
+    const jest = await run("jest", require.resolve("jest/bin/jest"), ["--json", "--outputFile", report, ...jestArgs]);
+    try {
+      counts = JSON.parse(fs.readFileSync(report, "utf8"));
+    } catch {
+      counts = null;
+    } finally {
+      fs.rmSync(path.dirname(report), { recursive: true, force: true });
+    }
+    code = code || jest || (counts ? 0 : 1);
   }
+
+  console.log("");
+  for (const s of steps) console.log(s);
+  if (counts && counts.numRuntimeErrorTestSuites > 0) console.log(`${counts.numRuntimeErrorTestSuites} test file(s) could not run (jest counts none of their tests)`);
+  console.log(`npm test took ${seconds(Date.now() - started)}`);
+  console.log(counts ? `${counts.numPassedTests} passed, ${counts.numFailedTests} failed` : "0 passed, 0 failed (jest did not run or did not report)");
+  process.exit(code);
 }
 
-console.log("");
-for (const s of steps) console.log(s);
-if (counts && counts.numRuntimeErrorTestSuites > 0) console.log(`${counts.numRuntimeErrorTestSuites} test file(s) could not run (jest counts none of their tests)`);
-if (code === 0 && !counts) code = 1;
-console.log(`npm test took ${seconds(Date.now() - started)}`);
-console.log(counts ? `${counts.numPassedTests} passed, ${counts.numFailedTests} failed` : "0 passed, 0 failed (jest did not report)");
-process.exit(code);
+main();

@@ -14,7 +14,7 @@
 import { catalogueFor, findEntry, isProgram, suggestProgram } from "./catalogues";
 import { parseDate } from "./dates";
 import { citeText } from "./cite";
-import { type ErrorCode, type Params, type PolicyError, quoteInput } from "./messages";
+import { type PolicyError, quoteInput } from "./messages";
 import { type Dec, type Fen, decShift, decToFen, splitHalf } from "./money";
 import { type CalcNote, type FieldError, ruleModule, type Step } from "./rules";
 import { parseAmount } from "./text";
@@ -69,11 +69,6 @@ export interface CalcInput {
   amountWan?: boolean;
   askedWan?: boolean;
 }
-
-const fail = (code: ErrorCode, params: Params = {}, field?: PolicyError["field"]): CalcOutcome => {
-  const error: PolicyError = field ? { code, params, field } : { code, params };
-  return { ok: false, error, errors: [error], inputs: {} };
-};
 
 /** Resolve a program argument to a money program of a catalogue, or an error (unknown / non-money). */
 export function resolveProgram(value: unknown, cat: Catalogue): { ok: true; program: Program } | { ok: false; error: PolicyError } {

@@ -12,7 +12,6 @@ export * from "./kind";
 export { normaliseLevel, tierList } from "./tiered";
 export { readTaskFlag } from "./per-unit";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModule = RuleModule<any, any>;
 
 export const RULE_KINDS: Record<Rule["kind"], AnyModule> = {

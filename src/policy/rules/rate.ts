@@ -9,7 +9,7 @@
 import { type Dec, decCompareYuan, formatDecEn, formatDecZh, formatMoney, formatRate, mulRateToFen, yuanToFen } from "../money";
 import { parseAmount } from "../text";
 import { quoteInput } from "../messages";
-import type { Program, Rule } from "../types";
+import type { Rule } from "../types";
 import { type CalcNote, type FieldError, LIT, type RuleModule, type Step } from "./kind";
 import { rateText, requiredNumber, validNumber, yuanText } from "./native-kit";
 

@@ -13,7 +13,7 @@ import { levelList } from "../../policy/engine";
 import { FIELD_NAMES, type MsgParams } from "../messages";
 import type { RuleCode } from "../rules";
 import type { ColumnKey } from "../types";
-import { isEmpty, quote, type RowCheck, type RowContext } from "./context";
+import { isEmpty, quote, type RowCheck } from "./context";
 
 /** Amounts below this many 元 are suspicious where the clause's thresholds and caps are in 万元. */
 export const WAN_SUSPECT_BELOW_YUAN = 10000;
