@@ -9,7 +9,7 @@
  *   level, date (and program, year): 0 or empty → not given, exactly as an omitted argument.
  */
 import { ensureDist } from "./ensure-dist";
-import { loadBuiltFunctions, StubCfError, type Fn } from "../support/load-functions";
+import { loadBuiltFunctions, StubCfError } from "../support/load-functions";
 import { CATALOGUE_2021, isoToSerial, type Program } from "../../src/policy";
 
 const { fns } = loadBuiltFunctions(ensureDist());
