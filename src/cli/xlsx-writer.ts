@@ -18,6 +18,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { a1, internalLink } from "../host/exceljs-host";
+import { autoWidth, specText, uniqueHeaders } from "../host/column-layout";
 import { uniqueSheetName, uniqueTableName } from "../host/names";
 import type { CellSpec, ColumnSpec, SheetSpec } from "../host/types";
 import { registerTemp, unregisterTemp } from "./cleanup";
@@ -195,35 +196,6 @@ interface TableDef {
   headers: string[];
 }
 
-function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((h, i) => {
-    const base = cellText(String(h ?? "").trim() || `Column${i + 1}`).replace(/[\r\n]+/g, " ");
-    let cand = base;
-    for (let k = 2; seen.has(cand.toLowerCase()); k++) cand = `${base}${k}`;
-    seen.add(cand.toLowerCase());
-    return cand;
-  });
-}
-
-function specText(v: CellSpec | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v !== "object") return typeof v === "number" ? v.toLocaleString("en-US") : String(v);
-  if ("link" in v) return v.text;
-  return v.value === undefined ? "" : String(v.value);
-}
-
-function autoWidth(texts: Array<string | undefined>): number {
-  let w = 8;
-  for (const t of texts) {
-    if (!t) continue;
-    let n = 0;
-    for (const ch of t.slice(0, 80)) n += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-    if (n + 2 > w) w = n + 2;
-  }
-  return Math.min(w, 60);
-}
-
 /** One cell's XML (empty string for an empty cell). */
 function cellXml(ref: string, v: CellSpec | undefined, s: number, linkStyle: number): string {
   const sa = s ? ` s="${s}"` : "";
@@ -280,7 +252,7 @@ async function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook,
     const width = columns.length;
     const top = row;
     const asTable = !!tableName && width > 0;
-    const headers = asTable ? uniqueHeaders(columns.map((c) => c.header)) : columns.map((c) => c.header);
+    const headers = asTable ? uniqueHeaders(columns.map((c) => c.header), cellText) : columns.map((c) => c.header);
     line(headers.map((h, j) => cellXml(a1(top, j), h, asTable ? 0 : headStyle, linkStyle)).join(""));
     const fmt = columns.map((c) => (c.numFmt ? styles.xf({ numFmt: c.numFmt }) : 0));
     let n = 0;

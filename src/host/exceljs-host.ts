@@ -14,6 +14,7 @@ import type * as ExcelJS from "exceljs";
 import type { CellBlockWrite, CellSpec, ColumnSpec, FormulaBlockData, RegionData, RegionSource, SheetSpec, SpillInfo, TableBody, TableInfo, WorkbookHost, WrittenSheet } from "./types";
 import { cellAddress as a1, parseA1 } from "./a1";
 import { uniqueSheetName, uniqueTableName } from "./names";
+import { autoWidth, specText, uniqueHeaders } from "./column-layout";
 import { TEXT_FORMAT, needsTextFormat } from "./cell-text";
 
 /** The parts of an ExcelJS table object that this module reads (ExcelJS's typing of getTables is wrong). */
@@ -408,7 +409,7 @@ export class ExcelJsHost implements WorkbookHost {
     const widthCols = Math.max(spec.columns.length, ...(spec.blocks ?? []).map((b) => b.columns.length), 1);
     for (let c = 0; c < widthCols; c++) {
       const given = spec.columns[c]?.width ?? (spec.blocks ?? []).map((b) => b.columns[c]?.width).find((w) => w !== undefined);
-      ws.getColumn(c + 1).width = given ?? autoWidth([spec.columns[c]?.header, ...spec.rows.slice(0, 200).map((r) => cellText(r[c]))]);
+      ws.getColumn(c + 1).width = given ?? autoWidth([spec.columns[c]?.header, ...spec.rows.slice(0, 200).map((r) => specText(r[c]))]);
     }
     if (spec.freezeHeader) ws.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: a1(headerRow + 1, 0), activeCell: a1(headerRow + 1, 0) }];
 
@@ -515,34 +516,4 @@ function toTableValue(v: CellSpec): unknown {
     return v.value === undefined ? { formula: f } : { formula: f, result: v.value };
   }
   return null;
-}
-
-function uniqueHeaders(headers: string[]): string[] {
-  const seen = new Set<string>();
-  return headers.map((h, i) => {
-    let base = String(h ?? "").trim() || `Column${i + 1}`;
-    base = base.replace(/[\r\n]+/g, " ");
-    let cand = base;
-    for (let k = 2; seen.has(cand.toLowerCase()); k++) cand = `${base}${k}`;
-    seen.add(cand.toLowerCase());
-    return cand;
-  });
-}
-
-function cellText(v: CellSpec | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v !== "object") return typeof v === "number" ? v.toLocaleString("en-US") : String(v);
-  if ("link" in v) return v.text;
-  return v.value === undefined ? "" : String(v.value);
-}
-
-function autoWidth(texts: Array<string | undefined>): number {
-  let w = 8;
-  for (const t of texts) {
-    if (!t) continue;
-    let n = 0;
-    for (const ch of t) n += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-    if (n + 2 > w) w = n + 2;
-  }
-  return Math.min(w, 60);
 }
