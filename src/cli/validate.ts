@@ -10,6 +10,7 @@ import * as path from "path";
 import { fenToYuan, formatFen, type Lang } from "../policy";
 import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
+import { sumTotals } from "../validation/totals";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./io";
 import { CliError } from "./messages";
@@ -124,7 +125,7 @@ const yuanSums = (r: ValidationReport["summary"]) => ({
 
 /** Totals over several sheets' summaries (amounts in 分). */
 export function totalSummary(list: ValidationReport["summary"][]): ValidationReport["summary"] {
-  const t: ValidationReport["summary"] = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, payable: 0, city: 0, beneficiary: 0, byRule: {} };
+  const t: ValidationReport["summary"] = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, payable: 0, city: 0, beneficiary: 0, byRule: {}, totals: sumTotals(list.map((s) => s.totals)) };
   for (const s of list) {
     t.rows += s.rows;
     t.errors += s.errors;

@@ -4,3 +4,4 @@ export * from "./headers";
 export * from "./rules";
 export * from "./messages";
 export * from "./validate";
+export * from "./totals";

@@ -101,6 +101,20 @@ export interface RowResult {
   outcome: CalcOutcome | null;
 }
 
+/** One part of the table's total: how many rows, and their amount in 分. */
+export interface TotalPart {
+  rows: number;
+  amount: Fen;
+}
+
+/** The one total with its parts (申报 / 应付 / 有误未计 / 需复核), computed in src/validation/totals.ts. */
+export interface Totals {
+  declared: TotalPart;
+  payable: TotalPart & { city: Fen; beneficiary: Fen };
+  heldBack: TotalPart;
+  review: TotalPart;
+}
+
 export interface ValidationSummary {
   rows: number;
   errors: number;
@@ -115,6 +129,8 @@ export interface ValidationSummary {
   city: Fen;
   beneficiary: Fen;
   byRule: Record<string, number>;
+  /** The one total with its parts (申报 / 应付 / 有误未计 / 需复核): src/validation/totals.ts. Every surface shows these. */
+  totals: Totals;
 }
 
 export interface ValidationReport {

@@ -14,6 +14,7 @@ import { CANONICAL_HEADERS, detectHeader, detectMapping, REQUIRED_KEYS, TableErr
 import { JurisdictionIndex } from "./jurisdictions";
 import { type MsgParams, ruleMessage } from "./messages";
 import { type RuleCode, RULE_BY_CODE } from "./rules";
+import { computeTotals } from "./totals";
 import type { ColumnKey, ColumnMapping, Finding, RowResult, ValidationReport, ValidationSummary } from "./types";
 
 export { WAN_SUSPECT_AWARD_YUAN, WAN_SUSPECT_BELOW_YUAN } from "./checks/row-checks";
@@ -101,7 +102,7 @@ class Validator {
   private current: RowResult | null = null;
   private readonly keepOutcomes: boolean;
   private readonly input: CalcInput = { program: null };
-  summary: ValidationSummary = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, payable: 0, city: 0, beneficiary: 0, byRule: {} };
+  summary: ValidationSummary = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0, requested: 0, computed: 0, payable: 0, city: 0, beneficiary: 0, byRule: {}, totals: computeTotals([]) };
 
   constructor(private readonly src: ValidateInput, private readonly policy: PolicySet, options: ValidateOptions = {}, crossChecks: readonly CrossCheck[] = CROSS_CHECKS) {
     this.keepOutcomes = options.keepOutcomes !== false;
@@ -246,6 +247,7 @@ class Validator {
         s.beneficiary += rr.payableBeneficiary ?? 0;
       }
     }
+    s.totals = computeTotals(this.rows);
     const fb = this.policy.fallback;
     return { findings, rows: this.rows, summary: s, mapping: this.mapping, policy: { id: fb.id, title: fb.title.zh }, catalogues: [...this.catalogueIds], sheet: this.src.sheet ?? "" };
   }

@@ -2,6 +2,7 @@
  * RowResult fixtures built with the core's calculate(), standing in for the validator until
  * src/validation's validateTable exists. Each row is what a validated application row would be.
  */
+import { computeTotals } from "../../src/validation/totals";
 import { calculate, isoToSerial, CATALOGUE_2021 } from "../../src/policy";
 import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import type { Finding, RowResult, RowStatus, ValidationReport } from "../../src/validation/types";
@@ -78,6 +79,7 @@ export function buildReport(cases: Case[], sheet = "申报表", scenarioColumn =
       rowsWithErrors: rows.filter((r) => r.status === "error").length,
       requested: counted.reduce((a, r) => a + (r.requested ?? 0), 0),
       computed: counted.reduce((a, r) => a + (r.total ?? 0), 0),
+      totals: computeTotals(rows),
       payable: counted.reduce((a, r) => a + (r.payable ?? 0), 0),
       city: counted.reduce((a, r) => a + (r.payableCity ?? 0), 0),
       beneficiary: counted.reduce((a, r) => a + (r.payableBeneficiary ?? 0), 0),

@@ -7,6 +7,7 @@
 import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import { CATALOGUE_2021, makeCreditCode } from "../../src/policy";
 import { validateTable } from "../../src/validation/validate";
+import { sumTotals, totalLine } from "../../src/validation/totals";
 import { CANONICAL_HEADERS } from "../../src/validation/headers";
 import { buildReports, pivotSpecs, resultHeader, sheetLayout, RESULT_COLUMNS } from "../../src/reports";
 
@@ -77,4 +78,33 @@ test("progress counts the same payable rows", () => {
   expect(p.measured.find((x) => x.code === "smart_factory_workshop" && x.year === 2022)!.actual).toBe(1);
   expect(p.measured.find((x) => x.code === "cloud_enterprises" && x.year === 2023)).toMatchObject({ actual: 1, actualText: "≥1" });
   expect(CATALOGUE_2021.targets.length).toBeGreaterThan(0);
+});
+
+describe("the one total with its parts (申报 / 应付 / 有误未计 / 需复核)", () => {
+  const totals = report.summary.totals;
+  test("应付 is the grand total, and its split adds up to it", () => {
+    expect(totals.payable).toEqual({ rows: 5, amount: GRAND, city: report.summary.city, beneficiary: report.summary.beneficiary });
+  });
+  test("申报 is what every row claims: the amount asked, or the policy amount when none is asked", () => {
+    // # 250,000 + 300,000 (asked 0: the entitlement) + 2,000,000 (nothing asked: the cap) + 33,333.33 + 300,000 + 60,000 + 300,000
+    expect(totals.declared).toEqual({ rows: 7, amount: 324333333 });
+  });
+  test("有误未计 is the rows with errors and what they claim; 需复核 the payable rows with warnings", () => {
+    expect(totals.heldBack).toEqual({ rows: 2, amount: 36000000 });
+    const reviewRows = report.rows.filter((r) => r.status === "review");
+    expect(totals.review.rows).toBe(reviewRows.length);
+    expect(totals.review.amount).toBe(reviewRows.reduce((a, r) => a + (r.payable ?? 0), 0));
+    expect(totals.review.rows).toBeGreaterThan(0);
+  });
+  test("a line of text in each language", () => {
+    expect(totalLine(totals, "payable", "zh")).toBe("应付：2,883,333.33元（5行）");
+    expect(totalLine(totals, "heldBack", "zh")).toBe("有误未计：36万元（2行）");
+    expect(totalLine(totals, "payable", "en")).toBe("Payable: CNY 2,883,333.33 (5 rows)");
+  });
+  test("several sheets' totals add up part by part", () => {
+    const two = sumTotals([totals, totals]);
+    expect(two.payable.amount).toBe(2 * GRAND);
+    expect(two.heldBack.rows).toBe(4);
+    expect(two.payable.city + two.payable.beneficiary).toBe(2 * GRAND);
+  });
 });
