@@ -5,3 +5,4 @@ export * from "./rules";
 export * from "./messages";
 export * from "./validate";
 export * from "./totals";
+export * from "./rule-names";

@@ -45,3 +45,20 @@ describe("choosing the language", () => {
     expect(langFromEnv({})).toBe("zh");
   });
 });
+
+describe("rule names", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ruleName } = require("../../src/validation/rule-names") as typeof import("../../src/validation/rule-names");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RULES } = require("../../src/validation/rules") as typeof import("../../src/validation/rules");
+  test("every rule has a short name in both languages, and no name is its code", () => {
+    expect(parityProblems(ruleName)).toEqual([]);
+    expect([...ruleName.keys].sort()).toEqual(RULES.map((r) => r.code).sort());
+    for (const r of RULES) {
+      expect(ruleName("zh", r.code)).not.toBe(r.code);
+      expect(ruleName("zh", r.code)).toMatch(/[\u4e00-\u9fff]/);
+      expect(ruleName("en", r.code)).toMatch(/^[A-Z0-9万]/);
+    }
+    expect(ruleName("zh", "credit_code.check")).toBe("信用代码校验位错误");
+  });
+});
