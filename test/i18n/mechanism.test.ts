@@ -1,5 +1,7 @@
 /** The translation mechanism itself (src/i18n): templates, functions, fallbacks, parity, language choice. */
 import { defineMessages, fill, langFromEnv, langOf, parityProblems } from "../../src/i18n";
+import { ruleName } from "../../src/validation/rule-names";
+import { RULES } from "../../src/validation/rules";
 
 describe("defineMessages", () => {
   const t = defineMessages(
@@ -47,10 +49,6 @@ describe("choosing the language", () => {
 });
 
 describe("rule names", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ruleName } = require("../../src/validation/rule-names") as typeof import("../../src/validation/rule-names");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { RULES } = require("../../src/validation/rules") as typeof import("../../src/validation/rules");
   test("every rule has a short name in both languages, and no name is its code", () => {
     expect(parityProblems(ruleName)).toEqual([]);
     expect([...ruleName.keys].sort()).toEqual(RULES.map((r) => r.code).sort());
