@@ -17,7 +17,11 @@ const CLI = require("./build-cli").ensureCli();
 const SAMPLE = path.join(ROOT, "examples", "applications-sample.xlsx");
 
 function cz(args) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // The demo is in Chinese whatever the terminal's locale (the CLI follows LC_ALL / LC_MESSAGES / LANG).
+  const env = { ...process.env, LANG: "zh_CN.UTF-8" };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

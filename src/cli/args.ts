@@ -1,5 +1,5 @@
 /** Command-line parsing: positional arguments plus a few known options. */
-import type { Lang } from "../policy";
+import type { Lang } from "../i18n";
 import { CliError } from "./messages";
 
 export interface ParsedArgs {
@@ -19,23 +19,28 @@ export interface ParsedArgs {
 const VALUE_OPTIONS = new Set(["--sheet", "--out", "--lang"]);
 const FLAG_OPTIONS = new Set(["--json", "--help", "-h", "--force", "--quiet", "-q"]);
 
-/** The language is looked up first so that even option errors are worded in it. */
-export function peekLang(argv: string[]): Lang {
+/**
+ * The language is looked up first so that even option errors are worded in it: `--lang` wins,
+ * otherwise `fallback` (the CLI passes the locale variables' language, langFromEnv).
+ */
+export function peekLang(argv: string[], fallback: Lang = "zh"): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") break;
-    if (a === "--lang" && /^en/i.test(argv[i + 1] ?? "")) return "en";
-    if (/^--lang=en/i.test(a)) return "en";
+    const v = a === "--lang" ? (argv[i + 1] ?? "") : a.startsWith("--lang=") ? a.slice(7) : null;
+    if (v === null) continue;
+    if (/^en/i.test(v)) return "en";
+    if (/^zh/i.test(v)) return "zh";
   }
-  return "zh";
+  return fallback;
 }
 
 /**
  * Options may come anywhere. A lone "-" and things that look like negative numbers ("-5") are
  * positional, so that `calc dx_assessment - 5A` and `calc equipment_network -5` read as in Excel.
  */
-export function parseArgs(argv: string[]): ParsedArgs {
-  const out: ParsedArgs = { command: null, positional: [], json: false, lang: peekLang(argv), help: false, force: false, quiet: false };
+export function parseArgs(argv: string[], fallbackLang: Lang = "zh"): ParsedArgs {
+  const out: ParsedArgs = { command: null, positional: [], json: false, lang: peekLang(argv, fallbackLang), help: false, force: false, quiet: false };
   let rest = false;
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];

@@ -8,6 +8,7 @@ import { parseArgs, peekLang, type ParsedArgs } from "./args";
 import { PolicyInputError, runCalc, runPrograms } from "./calc";
 import { installSignalHandlers, usePrivateTmpDir } from "./cleanup";
 import type { Io } from "./io";
+import { langFromEnv } from "../i18n";
 import { CliError, cliMessage, commandHelp } from "./messages";
 import type { PolicySet } from "../policy/types";
 // The composition root of the CLI: the shipped catalogues are bound here and passed down.
@@ -24,12 +25,18 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n"),
 };
 
-/** Run one command; returns the exit code. Never throws. */
-export async function main(argv: string[], io: Io = defaultIo, policy: PolicySet = SHIPPED_POLICY): Promise<number> {
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Run one command; returns the exit code. Never throws. The language is `--lang`, otherwise the
+ * locale variables of `env` (LC_ALL, LC_MESSAGES, LANG: English for en_*, zh-CN otherwise).
+ */
+export async function main(argv: string[], io: Io = defaultIo, policy: PolicySet = SHIPPED_POLICY, env: Env = process.env): Promise<number> {
   let args: ParsedArgs | null = null;
-  const lang = peekLang(argv);
+  const envLang = langFromEnv(env);
+  const lang = peekLang(argv, envLang);
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, envLang);
     const helpFor = args.command === "help" ? args.positional[0] : args.help ? args.command : null;
     const cmdHelp = helpFor ? commandHelp(args.lang, helpFor) : null;
     if (cmdHelp) {
@@ -88,7 +95,7 @@ if (isMain) {
   // Last line of defence: no stack trace ever reaches the user.
   const fatal = (e: unknown) => {
     const reason = e instanceof Error ? e.message : String(e);
-    process.stderr.write(oneLine(cliMessage(peekLang(process.argv.slice(2)), "internal", { reason })) + "\n");
+    process.stderr.write(oneLine(cliMessage(peekLang(process.argv.slice(2), langFromEnv(process.env)), "internal", { reason })) + "\n");
     process.exit(2);
   };
   process.on("uncaughtException", fatal);

@@ -1,5 +1,8 @@
-/** Every CLI text, one table per language (zh-CN default). */
-import type { Lang } from "../policy";
+/**
+ * Every CLI text, one catalogue per language (src/i18n; zh-CN default). The language is `--lang`
+ * when given, otherwise the locale variables (LC_ALL, LC_MESSAGES, LANG: English for en_*).
+ */
+import { type Catalogue, defineMessages, type Lang } from "../i18n";
 
 export type CliMsg =
   | "usage"
@@ -39,7 +42,7 @@ export type CliMsg =
   | "table_error"
   | "internal";
 
-type Table = Record<CliMsg, (p: Record<string, string | number>) => string>;
+type Table = Catalogue<CliMsg>;
 
 const zh: Table = {
   usage: () =>
@@ -56,7 +59,7 @@ const zh: Table = {
       "",
       "选项：",
       "  --json        输出 JSON",
-      "  --lang en     英文输出（默认中文）",
+      "  --lang en     英文输出（默认中文；未指定时按环境变量 LANG，如 LANG=en_US.UTF-8 为英文）",
       "  --force       覆盖已存在的 --out 文件",
       "  -q, --quiet   不显示进度行",
       "  -h, --help    显示帮助；cz-subsidy <命令> --help 显示该命令的说明和示例",
@@ -117,7 +120,7 @@ const en: Table = {
       "",
       "Options:",
       "  --json        JSON output",
-      "  --lang en     English output (default Chinese)",
+      "  --lang en     English output (default Chinese; without --lang, LANG=en_US.UTF-8 and the like give English)",
       "  --force       overwrite an existing --out file",
       "  -q, --quiet   no progress line",
       "  -h, --help    this help; cz-subsidy <command> --help explains one command, with examples",
@@ -163,134 +166,146 @@ const en: Table = {
   internal: (p) => `Internal error: ${p.reason}`,
 };
 
-export const CLI_MESSAGES: Record<Lang, Table> = { zh, en };
+/** The CLI's messages. */
+export const cliText = defineMessages("cli", zh, en);
 
-/** `cz-subsidy <command> --help`: what the command does, its options and examples. */
-const COMMAND_HELP: Record<Lang, Record<string, string[]>> = {
-  zh: {
-    calc: [
-      "用法：cz-subsidy calc <项目> [金额] [等级] [日期] [--json] [--lang en]",
-      "",
-      "按政策计算一项奖补，结果与 Excel 中的 =CZ.SUBSIDY(项目, 金额, 等级, 日期) 相同。",
-      "  项目   代码（不区分大小写）、中文名或常用简称，如 smart_factory、智能工厂",
-      "  金额   计算基数（元），可写 80万、1,000,000元；“最高不超过”类项目省略则按上限",
-      "  等级   3A/4A/5A；ic_industrialization 填已完成投资额；base_station_5g 填 FALSE 表示未完成年度任务",
-      "  日期   认定日期，如 2022-03-01；省略则不校验政策有效期",
-      "省略中间的参数时写 - 。--json 输出总额、市财政、受益财政和引用条款的说明。",
-      "",
-      "示例：",
-      "  cz-subsidy calc smart_factory                       # 300000",
-      "  cz-subsidy calc equipment_network 80万               # 160000",
-      "  cz-subsidy calc dx_assessment - 5A --json",
-      "  cz-subsidy calc smart_factory - - 2025-01-01         # 0（超出有效期）",
-    ],
-    programs: ["用法：cz-subsidy programs [--json] [--lang en]", "", "列出政策目录：代码、中文名、条款、规则（比例、上限、门槛）、资金承担方。", "", "示例：", "  cz-subsidy programs", "  cz-subsidy programs --json"],
-    validate: [
-      "用法：cz-subsidy validate <申报表.xlsx> [--sheet 工作表名] [--json] [--out 报告.xlsx [--force]] [--quiet] [--lang en]",
-      "",
-      "校验申报表：信用代码、所属地区、项目类别、金额与政策核定金额、有效期、一次性奖补重复申报、单个企业上限等。",
-      "不指定 --sheet 时，校验所有可见且有表头的工作表（每个工作表单独列出），隐藏的工作表跳过并列出；",
-      "退出码反映全部工作表：0 无错误，1 有错误，2 文件无法使用。原文件只读不改。",
-      "  --out 报告.xlsx   另存一份副本并加入“CZ校验报告”工作表（原有工作表逐字节保留）；",
-      "                    文件已存在时拒绝，除非加 --force；不能与输入文件相同",
-      "  --json            输出 JSON（完整文字，不截断）",
-      "  --quiet           不显示进度行（进度行只在终端中、运行超过 1 秒时显示于 stderr）",
-      "",
-      "示例：",
-      "  cz-subsidy validate 申报表.xlsx",
-      "  cz-subsidy validate 申报表.xlsx --sheet 2023年 --json",
-      "  cz-subsidy validate 申报表.xlsx --out 校验报告.xlsx --force",
-    ],
-    report: [
-      "用法：cz-subsidy report <申报表.xlsx> --out <报表.xlsx> [--sheet 工作表名] [--force] [--json] [--quiet] [--lang en]",
-      "",
-      "先校验，再新建报表工作簿：结果表（CZ_Results）、按项目/地区/年度的汇总表、行动计划进度。",
-      "只有无错误且算出核定金额的申报行计入汇总；公式未计算的行不计入。",
-      "",
-      "示例：",
-      "  cz-subsidy report 申报表.xlsx --out 报表.xlsx",
-      "  cz-subsidy report 申报表.xlsx --out 报表.xlsx --json",
-    ],
-    convert: [
-      "用法：cz-subsidy convert <工作簿.xlsx> --out <副本.xlsx> [--force] [--json] [--lang en]",
-      "",
-      "写出一份副本：每个 CZ.SUBSIDY / CZ.SPLIT / CZ.ELIGIBLE 公式换成等价的普通 Excel 公式，其他 CZ 公式换成其计算结果；",
-      "逐格列出所做的改动。看起来像公式的文本不会被转换；原文件只读不改。",
-      "退出码：0 全部转换；1 副本已写出，但有 CZ 公式无法转换（已列出，不装加载项时显示 #NAME?）；2 文件无法使用。",
-      "",
-      "示例：",
-      "  cz-subsidy convert 测算表.xlsx --out 测算表-普通公式.xlsx",
-      "  cz-subsidy convert 测算表.xlsx --out 测算表-普通公式.xlsx --json",
-    ],
-  },
-  en: {
-    calc: [
-      "Usage: cz-subsidy calc <program> [amount] [level] [date] [--json] [--lang en]",
-      "",
-      "Computes one award, exactly as =CZ.SUBSIDY(program, amount, level, date) in Excel.",
-      "  program  a code (any case), the Chinese name or a short name: smart_factory, 智能工厂",
-      "  amount   the base in CNY: 800000, 80万, 1,000,000元; omitted for an up-to award means its cap",
-      "  level    3A/4A/5A; for ic_industrialization the completed investment; FALSE for base_station_5g = annual task not done",
-      "  date     the recognition date, e.g. 2022-03-01; omitted: the validity window is not checked",
-      "Write - for an omitted argument in the middle. --json gives total, city and beneficiary shares and the clause-citing trace.",
-      "",
-      "Examples:",
-      "  cz-subsidy calc smart_factory                       # 300000",
-      "  cz-subsidy calc equipment_network 800000            # 160000",
-      "  cz-subsidy calc dx_assessment - 5A --json --lang en",
-    ],
-    programs: ["Usage: cz-subsidy programs [--json] [--lang en]", "", "Lists the catalogue: code, Chinese name, clause, rule (rate, cap, threshold), who pays.", "", "Examples:", "  cz-subsidy programs --lang en", "  cz-subsidy programs --json"],
-    validate: [
-      "Usage: cz-subsidy validate <applications.xlsx> [--sheet NAME] [--json] [--out report.xlsx [--force]] [--quiet] [--lang en]",
-      "",
-      "Checks an application table: credit codes, jurisdictions, programs, amounts against the award, validity dates,",
-      "repeated one-time awards, per-enterprise caps. Without --sheet every visible sheet with a header row is checked",
-      "and reported under its name; hidden sheets are skipped and listed. The exit code covers all sheets:",
-      "0 no errors, 1 errors, 2 unusable file. The input is only read.",
-      "  --out report.xlsx  a copy with a CZ校验报告 sheet added (the original sheets are copied byte for byte);",
-      "                     refused when the file exists unless --force; never the input file",
-      "  --json             JSON output (full texts, never cut)",
-      "  --quiet            no progress line (shown on stderr only in a terminal, for runs over a second)",
-      "",
-      "Examples:",
-      "  cz-subsidy validate applications.xlsx --lang en",
-      "  cz-subsidy validate applications.xlsx --sheet 2023 --json",
-      "  cz-subsidy validate applications.xlsx --out checked.xlsx --force",
-    ],
-    report: [
-      "Usage: cz-subsidy report <applications.xlsx> --out <report.xlsx> [--sheet NAME] [--force] [--json] [--quiet] [--lang en]",
-      "",
-      "Validates, then writes a new workbook: the results table (CZ_Results), summaries by program, jurisdiction and",
-      "year, and the Action-Plan progress. Only rows without errors whose award computed are counted; a row with an",
-      "uncalculated formula is not.",
-      "",
-      "Examples:",
-      "  cz-subsidy report applications.xlsx --out report.xlsx --lang en",
-      "  cz-subsidy report applications.xlsx --out report.xlsx --json",
-    ],
-    convert: [
-      "Usage: cz-subsidy convert <workbook.xlsx> --out <copy.xlsx> [--force] [--json] [--lang en]",
-      "",
-      "Writes a copy in which every CZ.SUBSIDY / CZ.SPLIT / CZ.ELIGIBLE formula becomes the equivalent ordinary Excel",
-      "formula and every other CZ formula its computed value, and lists each change. Text that looks like a formula is",
-      "never converted; the input is only read.",
-      "Exit codes: 0 all converted; 1 the copy is written but some CZ formulas could not be converted (listed; they show",
-      "#NAME? without the add-in); 2 unusable file.",
-      "",
-      "Examples:",
-      "  cz-subsidy convert workbook.xlsx --out workbook-native.xlsx --lang en",
-      "  cz-subsidy convert workbook.xlsx --out workbook-native.xlsx --json",
-    ],
-  },
+type HelpCommand = "calc" | "programs" | "validate" | "report" | "convert";
+const HELP_COMMANDS: readonly string[] = ["calc", "programs", "validate", "report", "convert"] satisfies HelpCommand[];
+
+/** `cz-subsidy <command> --help`: what the command does, its options and examples (one line per array item). */
+const helpZh: Record<HelpCommand, string[]> = {
+  calc: [
+    "用法：cz-subsidy calc <项目> [金额] [等级] [日期] [--json] [--lang en]",
+    "",
+    "按政策计算一项奖补，结果与 Excel 中的 =CZ.SUBSIDY(项目, 金额, 等级, 日期) 相同。",
+    "  项目   代码（不区分大小写）、中文名或常用简称，如 smart_factory、智能工厂",
+    "  金额   计算基数（元），可写 80万、1,000,000元；“最高不超过”类项目省略则按上限",
+    "  等级   3A/4A/5A；ic_industrialization 填已完成投资额；base_station_5g 填 FALSE 表示未完成年度任务",
+    "  日期   认定日期，如 2022-03-01；省略则不校验政策有效期",
+    "省略中间的参数时写 - 。--json 输出总额、市财政、受益财政和引用条款的说明。",
+    "",
+    "示例：",
+    "  cz-subsidy calc smart_factory                       # 300000",
+    "  cz-subsidy calc equipment_network 80万               # 160000",
+    "  cz-subsidy calc dx_assessment - 5A --json",
+    "  cz-subsidy calc smart_factory - - 2025-01-01         # 0（超出有效期）",
+  ],
+  programs: ["用法：cz-subsidy programs [--json] [--lang en]", "", "列出政策目录：代码、中文名、条款、规则（比例、上限、门槛）、资金承担方。", "", "示例：", "  cz-subsidy programs", "  cz-subsidy programs --json"],
+  validate: [
+    "用法：cz-subsidy validate <申报表.xlsx> [--sheet 工作表名] [--json] [--out 报告.xlsx [--force]] [--quiet] [--lang en]",
+    "",
+    "校验申报表：信用代码、所属地区、项目类别、金额与政策核定金额、有效期、一次性奖补重复申报、单个企业上限等。",
+    "不指定 --sheet 时，校验所有可见且有表头的工作表（每个工作表单独列出），隐藏的工作表跳过并列出；",
+    "退出码反映全部工作表：0 无错误，1 有错误，2 文件无法使用。原文件只读不改。",
+    "  --out 报告.xlsx   另存一份副本并加入“CZ校验报告”工作表（原有工作表逐字节保留）；",
+    "                    文件已存在时拒绝，除非加 --force；不能与输入文件相同",
+    "  --json            输出 JSON（完整文字，不截断）",
+    "  --quiet           不显示进度行（进度行只在终端中、运行超过 1 秒时显示于 stderr）",
+    "",
+    "示例：",
+    "  cz-subsidy validate 申报表.xlsx",
+    "  cz-subsidy validate 申报表.xlsx --sheet 2023年 --json",
+    "  cz-subsidy validate 申报表.xlsx --out 校验报告.xlsx --force",
+  ],
+  report: [
+    "用法：cz-subsidy report <申报表.xlsx> --out <报表.xlsx> [--sheet 工作表名] [--force] [--json] [--quiet] [--lang en]",
+    "",
+    "先校验，再新建报表工作簿：结果表（CZ_Results）、按项目/地区/年度的汇总表、行动计划进度。",
+    "只有无错误且算出核定金额的申报行计入汇总；公式未计算的行不计入。",
+    "",
+    "示例：",
+    "  cz-subsidy report 申报表.xlsx --out 报表.xlsx",
+    "  cz-subsidy report 申报表.xlsx --out 报表.xlsx --json",
+  ],
+  convert: [
+    "用法：cz-subsidy convert <工作簿.xlsx> --out <副本.xlsx> [--force] [--json] [--lang en]",
+    "",
+    "写出一份副本：每个 CZ.SUBSIDY / CZ.SPLIT / CZ.ELIGIBLE 公式换成等价的普通 Excel 公式，其他 CZ 公式换成其计算结果；",
+    "逐格列出所做的改动。看起来像公式的文本不会被转换；原文件只读不改。",
+    "退出码：0 全部转换；1 副本已写出，但有 CZ 公式无法转换（已列出，不装加载项时显示 #NAME?）；2 文件无法使用。",
+    "",
+    "示例：",
+    "  cz-subsidy convert 测算表.xlsx --out 测算表-普通公式.xlsx",
+    "  cz-subsidy convert 测算表.xlsx --out 测算表-普通公式.xlsx --json",
+  ],
+};
+const helpEn: Record<HelpCommand, string[]> = {
+  calc: [
+    "Usage: cz-subsidy calc <program> [amount] [level] [date] [--json] [--lang en]",
+    "",
+    "Computes one award, exactly as =CZ.SUBSIDY(program, amount, level, date) in Excel.",
+    "  program  a code (any case), the Chinese name or a short name: smart_factory, 智能工厂",
+    "  amount   the base in CNY: 800000, 80万, 1,000,000元; omitted for an up-to award means its cap",
+    "  level    3A/4A/5A; for ic_industrialization the completed investment; FALSE for base_station_5g = annual task not done",
+    "  date     the recognition date, e.g. 2022-03-01; omitted: the validity window is not checked",
+    "Write - for an omitted argument in the middle. --json gives total, city and beneficiary shares and the clause-citing trace.",
+    "",
+    "Examples:",
+    "  cz-subsidy calc smart_factory                       # 300000",
+    "  cz-subsidy calc equipment_network 800000            # 160000",
+    "  cz-subsidy calc dx_assessment - 5A --json --lang en",
+  ],
+  programs: ["Usage: cz-subsidy programs [--json] [--lang en]", "", "Lists the catalogue: code, Chinese name, clause, rule (rate, cap, threshold), who pays.", "", "Examples:", "  cz-subsidy programs --lang en", "  cz-subsidy programs --json"],
+  validate: [
+    "Usage: cz-subsidy validate <applications.xlsx> [--sheet NAME] [--json] [--out report.xlsx [--force]] [--quiet] [--lang en]",
+    "",
+    "Checks an application table: credit codes, jurisdictions, programs, amounts against the award, validity dates,",
+    "repeated one-time awards, per-enterprise caps. Without --sheet every visible sheet with a header row is checked",
+    "and reported under its name; hidden sheets are skipped and listed. The exit code covers all sheets:",
+    "0 no errors, 1 errors, 2 unusable file. The input is only read.",
+    "  --out report.xlsx  a copy with a CZ校验报告 sheet added (the original sheets are copied byte for byte);",
+    "                     refused when the file exists unless --force; never the input file",
+    "  --json             JSON output (full texts, never cut)",
+    "  --quiet            no progress line (shown on stderr only in a terminal, for runs over a second)",
+    "",
+    "Examples:",
+    "  cz-subsidy validate applications.xlsx --lang en",
+    "  cz-subsidy validate applications.xlsx --sheet 2023 --json",
+    "  cz-subsidy validate applications.xlsx --out checked.xlsx --force",
+  ],
+  report: [
+    "Usage: cz-subsidy report <applications.xlsx> --out <report.xlsx> [--sheet NAME] [--force] [--json] [--quiet] [--lang en]",
+    "",
+    "Validates, then writes a new workbook: the results table (CZ_Results), summaries by program, jurisdiction and",
+    "year, and the Action-Plan progress. Only rows without errors whose award computed are counted; a row with an",
+    "uncalculated formula is not.",
+    "",
+    "Examples:",
+    "  cz-subsidy report applications.xlsx --out report.xlsx --lang en",
+    "  cz-subsidy report applications.xlsx --out report.xlsx --json",
+  ],
+  convert: [
+    "Usage: cz-subsidy convert <workbook.xlsx> --out <copy.xlsx> [--force] [--json] [--lang en]",
+    "",
+    "Writes a copy in which every CZ.SUBSIDY / CZ.SPLIT / CZ.ELIGIBLE formula becomes the equivalent ordinary Excel",
+    "formula and every other CZ formula its computed value, and lists each change. Text that looks like a formula is",
+    "never converted; the input is only read.",
+    "Exit codes: 0 all converted; 1 the copy is written but some CZ formulas could not be converted (listed; they show",
+    "#NAME? without the add-in); 2 unusable file.",
+    "",
+    "Examples:",
+    "  cz-subsidy convert workbook.xlsx --out workbook-native.xlsx --lang en",
+    "  cz-subsidy convert workbook.xlsx --out workbook-native.xlsx --json",
+  ],
 };
 
+/** One help text per command, its lines joined (functions, so that no "{…}" in a help line is read as a placeholder). */
+const joined = (t: Record<HelpCommand, string[]>): Catalogue<HelpCommand> => ({
+  calc: () => t.calc.join("\n"),
+  programs: () => t.programs.join("\n"),
+  validate: () => t.validate.join("\n"),
+  report: () => t.report.join("\n"),
+  convert: () => t.convert.join("\n"),
+});
+/** The commands' help texts. */
+export const helpText = defineMessages<HelpCommand>("cli-help", joined(helpZh), joined(helpEn));
+
 export function commandHelp(lang: Lang, command: string): string | null {
-  const h = COMMAND_HELP[lang][command];
-  return h ? h.join("\n") : null;
+  return HELP_COMMANDS.includes(command) ? helpText(lang, command as HelpCommand) : null;
 }
 
 export function cliMessage(lang: Lang, key: CliMsg, params: Record<string, string | number> = {}): string {
-  return CLI_MESSAGES[lang][key](params);
+  return cliText(lang, key, params);
 }
 
 /** A failure the CLI reports as one line on stderr with exit code 2 (or `exit`). */

@@ -1,30 +1,55 @@
 /**
- * Every finding's wording, one table per language. Short sentences that say what to fix.
- * Amount parameters are in 分 (numbers) and are formatted here.
+ * Every finding's wording, one catalogue per language (src/i18n). Short sentences that say what
+ * to fix. Amount parameters are in 分 (numbers) and are formatted here. The params carry both
+ * languages' words where a name comes from the policy data (`name` / `nameEn`, `field` / `fieldEn`).
  */
+import { type Catalogue, defineMessages, type Lang } from "../i18n";
 import { formatFenEn, formatFenZh } from "../policy/money";
-import type { Lang } from "../policy/messages";
 import type { RuleCode } from "./rules";
 import type { ColumnKey } from "./types";
 
 export type MsgParams = Record<string, string | number | undefined>;
-type Table = Record<RuleCode, (p: MsgParams) => string>;
+type Table = Catalogue<RuleCode>;
 
-export const FIELD_NAMES: Record<ColumnKey, { zh: string; en: string }> = {
-  enterprise: { zh: "企业名称", en: "enterprise name" },
-  credit_code: { zh: "统一社会信用代码", en: "credit code" },
-  jurisdiction: { zh: "所属地区", en: "jurisdiction" },
-  program: { zh: "项目类别", en: "program" },
-  project: { zh: "项目名称", en: "project name" },
-  amount: { zh: "计算基数", en: "base amount" },
-  level: { zh: "认定等级/条件", en: "level/condition" },
-  date: { zh: "认定/完成日期", en: "date" },
-  requested: { zh: "申报金额", en: "requested amount" },
-  city_share: { zh: "市财政承担", en: "city share" },
-  local_share: { zh: "受益财政承担", en: "beneficiary share" },
-  served: { zh: "服务企业数", en: "enterprises served" },
-  scenario: { zh: "场景类别", en: "scenario category" },
-};
+/** The fields of an application row as findings name them ("请填写企业名称" / "Enter the enterprise name"). */
+export const fieldName = defineMessages<ColumnKey>(
+  "field-names",
+  {
+    enterprise: "企业名称",
+    credit_code: "统一社会信用代码",
+    jurisdiction: "所属地区",
+    program: "项目类别",
+    project: "项目名称",
+    amount: "计算基数",
+    level: "认定等级/条件",
+    date: "认定/完成日期",
+    requested: "申报金额",
+    city_share: "市财政承担",
+    local_share: "受益财政承担",
+    served: "服务企业数",
+    scenario: "场景类别",
+  },
+  {
+    enterprise: "enterprise name",
+    credit_code: "credit code",
+    jurisdiction: "jurisdiction",
+    program: "program",
+    project: "project name",
+    amount: "base amount",
+    level: "level/condition",
+    date: "date",
+    requested: "requested amount",
+    city_share: "city share",
+    local_share: "beneficiary share",
+    served: "enterprises served",
+    scenario: "scenario category",
+  },
+);
+
+/** A field's name in both languages, as finding params carry it (`field` / `fieldEn`). */
+export function fieldParams(k: ColumnKey): { field: string; fieldEn: string } {
+  return { field: fieldName("zh", k), fieldEn: fieldName("en", k) };
+}
 
 const fz = (v: string | number | undefined) => formatFenZh(Number(v ?? 0));
 const fe = (v: string | number | undefined) => formatFenEn(Number(v ?? 0));
@@ -125,8 +150,9 @@ const en: Table = {
   "cross.name_mismatch": (p) => `The same credit code has the name "${p.name}" in row ${p.first}: check`,
 };
 
-export const VALIDATION_MESSAGES: Record<Lang, Table> = { zh, en };
+/** A finding's text per rule code. */
+export const findingText = defineMessages<RuleCode>("findings", zh, en);
 
 export function ruleMessage(code: RuleCode, params: MsgParams, lang: Lang = "zh"): string {
-  return VALIDATION_MESSAGES[lang][code](params);
+  return findingText(lang, code, params);
 }

@@ -70,6 +70,20 @@ describe("calc", () => {
     expect(r.stdout.startsWith("{")).toBe(false);
   });
 
+  test("without --lang the locale variables choose: LANG=en_US gives English, --lang zh overrides it", () => {
+    const en = { LANG: "en_US.UTF-8" };
+    expect(JSON.parse(runCli(["calc", "equipment_network", "800000", "--json"], { env: en }).stdout).explanation).toMatch(/^Policy part 2, item 1 \(/);
+    expectCleanFailure(runCli(["calc", "nope"], { env: en }), /Unknown program "nope"/);
+    expect(runCli(["--help"], { env: en }).stdout).toMatch(/^Usage:/);
+    expectCleanFailure(runCli(["calc", "smart_factory", "--lang", "fr"], { env: en }), /Unsupported language "fr"/);
+    // --lang wins over the environment, in either direction.
+    expectCleanFailure(runCli(["calc", "nope", "--lang", "zh"], { env: en }), /未知项目“nope”/);
+    expect(runCli(["--help", "--lang=zh"], { env: en }).stdout).toMatch(/^用法：/);
+    // LC_ALL over LANG; C.UTF-8 (no language) stays zh-CN.
+    expectCleanFailure(runCli(["calc", "nope"], { env: { LANG: "zh_CN.UTF-8", LC_ALL: "en_GB.UTF-8" } }), /Unknown program/);
+    expectCleanFailure(runCli(["calc", "nope"], { env: { LANG: "C.UTF-8" } }), /未知项目“nope”/);
+  });
+
   test("unknown commands and options also print the usage (on stdout)", () => {
     const r = runCli(["frobnicate"]);
     expect(r.stdout).toMatch(/^用法：cz-subsidy <命令>/);

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { makeCreditCode } from "../../src/policy";
 import { generateRows, writeXlsx as writeBig } from "../../bench/generate";
-import { CLI, HEADERS, expectCleanFailure, readBack, runCli, sha256, tempDir, writeXlsx } from "./helpers";
+import { CLI, HEADERS, cliEnv, expectCleanFailure, readBack, runCli, sha256, tempDir, writeXlsx } from "./helpers";
 
 const code = (div: string, stem: string) => makeCreditCode(div, stem);
 const CLEAN = [
@@ -32,7 +32,7 @@ function peakMb(args: string[]): { code: number | null; mb: number | null; stdou
     const r = runCli(args);
     return { code: r.code, mb: null, stdout: r.stdout };
   }
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, CLI, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, CLI, ...args], { encoding: "utf8", maxBuffer: 1 << 26, env: cliEnv() });
   return { code: r.status, mb: Number(r.stderr.trim().split("\n").pop()) / 1024, stdout: r.stdout };
 }
 
@@ -214,7 +214,7 @@ describe("signals during a write", () => {
       const outDir = fs.mkdtempSync(path.join(dir, `sig-${sig}-`));
       const tmpDir = fs.mkdtempSync(path.join(dir, `tmp-${sig}-`));
       const out = path.join(outDir, "report.xlsx");
-      const child = spawn(process.execPath, [CLI, "report", big, "--out", out, "--quiet"], { env: { ...process.env, TMPDIR: tmpDir }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [CLI, "report", big, "--out", out, "--quiet"], { env: cliEnv({ TMPDIR: tmpDir }), stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
       const exited = new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
@@ -261,7 +261,7 @@ test("the progress line: none when stderr is not a terminal; on a terminal for r
   const run = (extra: string) => {
     const outFile = path.join(dir, `tty-out-${extra || "plain"}.json`);
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} validate ${JSON.stringify(big)} --json ${extra} > ${JSON.stringify(outFile)}`;
-    const r = spawnSync("/usr/bin/script", ["-qec", cmd, "/dev/null"], { encoding: "utf8" });
+    const r = spawnSync("/usr/bin/script", ["-qec", cmd, "/dev/null"], { encoding: "utf8", env: cliEnv() });
     return { terminal: r.stdout, json: fs.readFileSync(outFile, "utf8") };
   };
   const shown = run("");

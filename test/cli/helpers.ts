@@ -16,11 +16,23 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment of a spawned CLI: this process's, with the locale pinned to zh-CN (the CLI's
+ * language follows LC_ALL / LC_MESSAGES / LANG, and CI may run with LANG=en_US.UTF-8 or C.UTF-8),
+ * then `extra` on top (a test of the locale sets its own LANG / LC_ALL).
+ */
+export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "", FORCE_COLOR: "0", LANG: "zh_CN.UTF-8" };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return { ...env, ...extra };
+}
+
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: "", FORCE_COLOR: "0", ...opts.env },
+    env: cliEnv(opts.env),
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { RULES } from "../../src/validation/rules";
-import { VALIDATION_MESSAGES } from "../../src/validation/messages";
+import { parityProblems } from "../../src/i18n";
+import { findingText } from "../../src/validation/messages";
 
 const DOC = fs.readFileSync(path.resolve(__dirname, "..", "..", "docs", "VALIDATION_RULES.md"), "utf8");
 
@@ -33,10 +34,11 @@ test("the doc table and the data agree, row for row", () => {
 
 test("rule codes are unique and every rule has a message in both languages", () => {
   expect(new Set(RULES.map((r) => r.code)).size).toBe(RULES.length);
+  expect(parityProblems(findingText)).toEqual([]);
   for (const r of RULES) {
-    expect(typeof VALIDATION_MESSAGES.zh[r.code]).toBe("function");
-    expect(typeof VALIDATION_MESSAGES.en[r.code]).toBe("function");
+    expect(typeof findingText.tables.zh[r.code]).toBe("function");
+    expect(typeof findingText.tables.en[r.code]).toBe("function");
   }
-  expect(Object.keys(VALIDATION_MESSAGES.zh).sort()).toEqual(RULES.map((r) => r.code).sort());
-  expect(Object.keys(VALIDATION_MESSAGES.en).sort()).toEqual(RULES.map((r) => r.code).sort());
+  expect(Object.keys(findingText.tables.zh).sort()).toEqual(RULES.map((r) => r.code).sort());
+  expect(Object.keys(findingText.tables.en).sort()).toEqual(RULES.map((r) => r.code).sort());
 });

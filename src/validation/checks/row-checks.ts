@@ -10,7 +10,7 @@ import { type Dec, decShift, decToFen, decToNumber, decToString } from "../../po
 import type { PolicyError } from "../../policy/messages";
 import { parseAmount } from "../../policy/text";
 import { levelList } from "../../policy/engine";
-import { FIELD_NAMES, type MsgParams } from "../messages";
+import { fieldParams, type MsgParams } from "../messages";
 import type { RuleCode } from "../rules";
 import type { ColumnKey } from "../types";
 import { isEmpty, quote, type RowCheck } from "./context";
@@ -27,7 +27,7 @@ export const requiredFields: RowCheck = {
   codes: ["required.missing"],
   check(ctx) {
     for (const k of ROW_REQUIRED) {
-      if (ctx.mapping[k] && isEmpty(ctx.cell(k))) ctx.emit("required.missing", k, { field: FIELD_NAMES[k].zh, fieldEn: FIELD_NAMES[k].en });
+      if (ctx.mapping[k] && isEmpty(ctx.cell(k))) ctx.emit("required.missing", k, fieldParams(k));
     }
   },
 };
@@ -182,13 +182,13 @@ export const shares: RowCheck = {
       if (isEmpty(raw)) continue;
       const a = parseAmount(raw);
       if (!a.ok) {
-        ctx.emit("share.not_number", k, { field: FIELD_NAMES[k].zh, fieldEn: FIELD_NAMES[k].en, input: quote(raw) });
+        ctx.emit("share.not_number", k, { ...fieldParams(k), input: quote(raw) });
         continue;
       }
       const dec = a.omitted ? null : ctx.mapping[k]?.wan && !(typeof raw === "string" && /[万亿元]/.test(raw)) ? decShift(a.dec, 4) : a.dec;
       const declared = dec ? decToFen(dec) : 0;
       if (declared !== expected) {
-        ctx.emit("share.mismatch", k, { field: FIELD_NAMES[k].zh, fieldEn: FIELD_NAMES[k].en, expected, declared, payer: payerText(r.program.payer, "zh"), payerEn: payerText(r.program.payer, "en") });
+        ctx.emit("share.mismatch", k, { ...fieldParams(k), expected, declared, payer: payerText(r.program.payer, "zh"), payerEn: payerText(r.program.payer, "en") });
       }
     }
   },
