@@ -33,7 +33,7 @@ import { nativeFormula } from "../policy/native-formula";
 import type { Catalogue } from "../policy/types";
 // The composition root of the functions: the shipped catalogues are bound here, once.
 import { SHIPPED_POLICY as POLICY } from "../policy/shipped";
-import { displayLang, TEXTS } from "./locale";
+import { displayLang, functionText } from "./locale";
 
 // office.js defines CustomFunctions (with associate) synchronously. If it could not be loaded at
 // all (a pane opened offline without the CDN), give the appended associate calls something to
@@ -77,7 +77,7 @@ function fail(e: PolicyError): never {
 /** What a wrapper throws for an exception: an error value as it is, anything else as #VALUE!. */
 function toThrown(e: unknown): CfError {
   if (e && typeof e === "object" && isErrorValue(e)) return e as CfError;
-  return makeError("value", TEXTS[displayLang()].internal);
+  return makeError("value", functionText(displayLang(), "internal"));
 }
 
 /** Is v an Excel error value passed in (an instance of CustomFunctions.Error)? */
@@ -367,7 +367,7 @@ export function native(program: unknown, amount_ref: unknown, level_ref: unknown
     if (e) throw e;
     const inv = invocation as unknown as { parameterAddresses?: unknown; address?: unknown } | undefined;
     const addrs = inv && typeof inv === "object" ? inv.parameterAddresses : undefined;
-    if (!Array.isArray(addrs)) throw makeError("na", TEXTS[displayLang()].noAddresses);
+    if (!Array.isArray(addrs)) throw makeError("na", functionText(displayLang(), "noAddresses"));
     const refs = [refOrValue(A1, 1, addrs, inv?.address), refOrValue(A2, 2, addrs, inv?.address), refOrValue(A3, 3, addrs, inv?.address)];
     if (refs.includes(NOT_SCALAR)) throw policyError(NOT_SCALAR);
     const out = nativeFormula(A0, refs[0], refs[1], refs[2], "total", POLICY);

@@ -10,31 +10,24 @@
  * Office.context is not there (yet), gives zh-CN, the add-in's default. Read per call: it is one
  * property lookup.
  */
-import type { Lang } from "../policy/messages";
+import { defineMessages, type Lang, langOf } from "../i18n";
 
-/** The language from a display-language tag: English for "en…", zh-CN otherwise. */
-export function langOf(tag: unknown): Lang {
-  return typeof tag === "string" && /^en\b/i.test(tag.trim()) ? "en" : "zh";
-}
+export { langOf } from "../i18n";
 
 /** Excel's display language as the functions' language (zh when Office.context is not there). */
 export function displayLang(): Lang {
   return langOf((globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office?.context?.displayLanguage);
 }
 
-type Texts = {
-  internal: string;
-  noAddresses: string;
-};
-
-/** The function layer's own texts, one table per language (kept short: functions.js has a size budget). */
-export const TEXTS: Record<Lang, Texts> = {
-  zh: {
+/** The function layer's own texts (kept short: functions.js has a size budget). */
+export const functionText = defineMessages(
+  "functions",
+  {
     internal: "无法计算：参数异常，请检查输入",
     noAddresses: "未取得参数单元格（需 CustomFunctionsRuntime 1.3）",
   },
-  en: {
+  {
     internal: "Cannot compute: check the inputs",
     noAddresses: "No argument cells from Excel (needs CustomFunctionsRuntime 1.3)",
   },
-};
+);

@@ -2,7 +2,8 @@
 import { catalogueAt, findTarget, suggestTarget } from "./catalogues";
 import { citeShort } from "./cite";
 import { payerText } from "./explain";
-import { type Lang, type PolicyError, quoteInput } from "./messages";
+import { defineMessages, type Lang } from "../i18n";
+import { type PolicyError, quoteInput } from "./messages";
 import { ruleModule } from "./rules";
 import type { Catalogue, PolicySet, Program, Target } from "./types";
 
@@ -17,19 +18,27 @@ function capCell(p: Program): number | string {
   return c.ok ? c.fen / 100 : "";
 }
 
-export const PROGRAM_TABLE_HEADER = {
-  zh: ["代码", "中文名", "条款", "规则", "比例", "上限", "门槛", "承担"],
-  en: ["code", "name", "clause", "rule", "rate", "cap", "threshold", "paid by"],
-};
+/** CZ.PROGRAMS()'s header row and the non-money measures' rule cell. */
+const text = defineMessages(
+  "program-table",
+  { code: "代码", name: "中文名", clause: "条款", rule: "规则", rate: "比例", cap: "上限", threshold: "门槛", payer: "承担", nonMoney: "非资金支持措施" },
+  { code: "code", name: "name", clause: "clause", rule: "rule", rate: "rate", cap: "cap", threshold: "threshold", payer: "paid by", nonMoney: "non-money measure" },
+);
+const HEADER_KEYS = ["code", "name", "clause", "rule", "rate", "cap", "threshold", "payer"] as const;
+
+/** The header row of CZ.PROGRAMS() in a language. */
+export function programTableHeader(lang: Lang): string[] {
+  return HEADER_KEYS.map((k) => text(lang, k));
+}
 
 /** The catalogue as rows for CZ.PROGRAMS(): a header row, the money programs, then the non-money measures. */
 export function programTable(cat: Catalogue, lang: Lang = "zh"): (string | number)[][] {
-  const rows: (string | number)[][] = [PROGRAM_TABLE_HEADER[lang]];
+  const rows: (string | number)[][] = [programTableHeader(lang)];
   for (const p of cat.programs) {
     const m = ruleModule(p.rule);
     rows.push([
       p.code,
-      lang === "zh" ? p.name.zh : p.name.en,
+      p.name[lang],
       citeShort(p.citation, lang),
       describeRule(p, lang),
       m.rate(p.rule) ?? "",
@@ -39,7 +48,7 @@ export function programTable(cat: Catalogue, lang: Lang = "zh"): (string | numbe
     ]);
   }
   for (const m of cat.measures) {
-    rows.push([m.code, lang === "zh" ? m.name.zh : m.name.en, citeShort(m.citation, lang), lang === "zh" ? "非资金支持措施" : "non-money measure", "", "", "", ""]);
+    rows.push([m.code, m.name[lang], citeShort(m.citation, lang), text(lang, "nonMoney"), "", "", "", ""]);
   }
   return rows;
 }

@@ -6,36 +6,68 @@
  */
 import { citeText } from "./cite";
 import type { CalcResult } from "./engine";
-import type { Lang } from "./messages";
+import { defineMessages, type Lang } from "../i18n";
 import { formatMoney } from "./money";
 import { renderKindStep, type Step } from "./rules";
 import type { Payer, Program } from "./types";
 
+/** Who pays, by payer code. */
+const payers = defineMessages<Payer>(
+  "payers",
+  { C: "市财政", B: "受益财政", "1:1": "市财政、受益财政1:1" },
+  { C: "city finance", B: "beneficiary finance", "1:1": "city and beneficiary finance 1:1" },
+);
+
+/** The explanation's own words: the steps every rule kind shares, and the punctuation joining them. */
+const text = defineMessages(
+  "explain",
+  {
+    clause: "{cite}·{name}",
+    inside: "{event}日期{date}在政策有效期内",
+    outside: "{event}日期{date}不在政策有效期（{from}至{to}）内，不予奖补",
+    split11: "市财政、受益财政按1:1分担：市财政{city}，受益财政{beneficiary}",
+    splitC: "市财政承担",
+    splitB: "受益财政承担",
+    payable: "申请{asked}低于核定额{entitlement}，按申请额拨付{payable}",
+    zero: "奖补0元",
+    sep: "，",
+    semi: "；",
+    colon: "：",
+  },
+  {
+    clause: "{cite} · {name}",
+    inside: "{event} date {date} within validity",
+    outside: "{event} date {date} outside the policy's validity ({from} to {to}): no award",
+    split11: "split 1:1: city {city}, beneficiary {beneficiary}",
+    splitC: "paid by city finance",
+    splitB: "paid by beneficiary finance",
+    payable: "asked {asked}, below the entitlement {entitlement}: payable {payable}",
+    zero: "award CNY 0",
+    sep: ", ",
+    semi: "; ",
+    colon: ": ",
+  },
+);
+
 /** "政策第二部分第1项（…）·工业设备网络化技术改造" / "Policy part 2, item 1 (…) · Networked …" */
 export function clauseRef(program: Pick<Program, "citation" | "name">, lang: Lang = "zh"): string {
-  return `${citeText(program.citation, lang)}${lang === "zh" ? "·" : " · "}${lang === "zh" ? program.name.zh : program.name.en}`;
+  return text(lang, "clause", { cite: citeText(program.citation, lang), name: program.name[lang] });
 }
 
 export function payerText(payer: Payer, lang: Lang = "zh"): string {
-  if (lang === "zh") return payer === "C" ? "市财政" : payer === "B" ? "受益财政" : "市财政、受益财政1:1";
-  return payer === "C" ? "city finance" : payer === "B" ? "beneficiary finance" : "city and beneficiary finance 1:1";
+  return payers(lang, payer);
 }
 
 function commonStep(s: Step, lang: Lang): string | null {
   const y = (f: number) => formatMoney(f, lang);
   switch (s.k) {
     case "validity":
-      if (lang === "zh") return s.inside ? `${s.event.zh}日期${s.date}在政策有效期内` : `${s.event.zh}日期${s.date}不在政策有效期（${s.from}至${s.to}）内，不予奖补`;
-      return s.inside ? `${s.event.en} date ${s.date} within validity` : `${s.event.en} date ${s.date} outside the policy's validity (${s.from} to ${s.to}): no award`;
+      return text(lang, s.inside ? "inside" : "outside", { event: s.event[lang], date: s.date, from: s.from, to: s.to });
     case "split":
-      if (lang === "zh") {
-        if (s.payer === "1:1") return `市财政、受益财政按1:1分担：市财政${y(s.city)}，受益财政${y(s.beneficiary)}`;
-        return s.payer === "C" ? "市财政承担" : "受益财政承担";
-      }
-      if (s.payer === "1:1") return `split 1:1: city ${y(s.city)}, beneficiary ${y(s.beneficiary)}`;
-      return `paid by ${payerText(s.payer, "en")}`;
+      if (s.payer === "1:1") return text(lang, "split11", { city: y(s.city), beneficiary: y(s.beneficiary) });
+      return text(lang, s.payer === "C" ? "splitC" : "splitB");
     case "payable":
-      return lang === "zh" ? `申请${y(s.asked)}低于核定额${y(s.entitlement)}，按申请额拨付${y(s.payable)}` : `asked ${y(s.asked)}, below the entitlement ${y(s.entitlement)}: payable ${y(s.payable)}`;
+      return text(lang, "payable", { asked: y(s.asked), entitlement: y(s.entitlement), payable: y(s.payable) });
     default:
       return null;
   }
@@ -58,9 +90,9 @@ export function explain(result: CalcResult, lang: Lang = "zh"): string {
     else if (s.k === "payable") payable = renderStep(s, lang);
     else body.push(renderStep(s, lang));
   }
-  const sep = lang === "zh" ? "，" : ", ";
-  const semi = lang === "zh" ? "；" : "; ";
-  const colon = lang === "zh" ? "：" : ": ";
+  const sep = text(lang, "sep");
+  const semi = text(lang, "semi");
+  const colon = text(lang, "colon");
   const parts: string[] = [];
   if (result.outside) parts.push(validity);
   else {
@@ -70,6 +102,6 @@ export function explain(result: CalcResult, lang: Lang = "zh"): string {
   if (result.total > 0) {
     parts.push(split);
     if (payable) parts.push(payable);
-  } else parts.push(lang === "zh" ? "奖补0元" : "award CNY 0");
+  } else parts.push(text(lang, "zero"));
   return clauseRef(result.program, lang) + colon + parts.join(semi);
 }

@@ -1,9 +1,10 @@
 /**
- * Every error text of the engine, in one table per language. The wrappers (functions,
+ * Every error text of the engine, one catalogue per language (src/i18n). The wrappers (functions,
  * validation, CLI) never write their own wording for these cases.
  */
+import { type Catalogue, defineMessages, type Lang } from "../i18n";
 
-export type Lang = "zh" | "en";
+export type { Lang } from "../i18n";
 
 export type ErrorCode =
   | "missing_program"
@@ -57,7 +58,7 @@ export const ERROR_KIND: Record<ErrorCode, "na" | "value"> = {
 
 export type Params = Record<string, string | number | undefined>;
 
-type Table = Record<ErrorCode, (p: Params) => string>;
+type Table = Catalogue<ErrorCode>;
 
 const zh: Table = {
   missing_program: () => "请填写项目类别（代码或中文名）",
@@ -109,7 +110,8 @@ const en: Table = {
   no_catalogue: (p) => `No configured policy is in force on "${p.input}"`,
 };
 
-export const MESSAGES: Record<Lang, Table> = { zh, en };
+/** The engine's error texts per error code. */
+export const errorText = defineMessages<ErrorCode>("policy-errors", zh, en);
 
 export interface PolicyError {
   code: ErrorCode;
@@ -119,7 +121,7 @@ export interface PolicyError {
 }
 
 export function errorMessage(err: PolicyError, lang: Lang = "zh"): string {
-  return MESSAGES[lang][err.code](err.params);
+  return errorText(lang, err.code, err.params);
 }
 
 /** Show a user's input inside a message: cut to a readable length. */

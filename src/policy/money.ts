@@ -7,6 +7,7 @@
  * half-up, to the 分. Inputs that come in as binary doubles are first cut to 15 significant
  * digits, exactly as Excel does when it shows or compares a number.
  */
+import type { Lang } from "../i18n";
 
 /** An exact non-negative decimal: value = c / 10^s. c is an integer. */
 export interface Dec {
@@ -208,9 +209,11 @@ export function formatFenEn(fen: Fen): string {
   return `CNY ${formatFen(fen)}`;
 }
 
+const MONEY_FORMAT: Readonly<Record<Lang, (fen: Fen) => string>> = { zh: formatFenZh, en: formatFenEn };
+
 /** The formatter of a language: formatFenZh or formatFenEn. */
-export function formatMoney(fen: Fen, lang: "zh" | "en"): string {
-  return lang === "zh" ? formatFenZh(fen) : formatFenEn(fen);
+export function formatMoney(fen: Fen, lang: Lang): string {
+  return MONEY_FORMAT[lang](fen);
 }
 
 /** A decimal as text in 元, Chinese usage (for bases, which may carry more decimals). */
@@ -222,6 +225,13 @@ export function formatDecZh(d: Dec): string {
 export function formatDecEn(d: Dec): string {
   if (d.s <= 2) return formatFenEn(d.c * POW10[2 - d.s]);
   return `CNY ${decToString(d)}`;
+}
+
+const DEC_FORMAT: Readonly<Record<Lang, (d: Dec) => string>> = { zh: formatDecZh, en: formatDecEn };
+
+/** The decimal formatter of a language: formatDecZh or formatDecEn. */
+export function formatDec(d: Dec, lang: Lang): string {
+  return DEC_FORMAT[lang](d);
 }
 
 export function decToString(d: Dec): string {

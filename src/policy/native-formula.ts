@@ -21,6 +21,7 @@
  * amount ("80万"), a text date ("2022-03-01"), full-width or tab-padded text gives #N/A where the
  * core would read it. Kept small: it is bundled into functions.js.
  */
+import { defineMessages } from "../i18n";
 import { parseDate } from "./dates";
 import { calculate, resolveInSet } from "./engine";
 import { errorMessage, type PolicyError, quoteInput } from "./messages";
@@ -207,18 +208,30 @@ export type ConvertResult =
   | { ok: true; fn: "SPLIT"; native: [string, string] }
   | { ok: false; reason: ConvertReason; message: Text2; error?: PolicyError };
 
-const REASONS: Record<ConvertReason, Text2> = {
-  not_cz: { zh: "不是单个 CZ 函数公式", en: "Not a single CZ function call" },
-  unsupported_function: { zh: "此 CZ 函数没有对应的普通公式（仅支持 SUBSIDY、SPLIT、ELIGIBLE），可转换为数值", en: "No native equivalent for this CZ function (only SUBSIDY, SPLIT, ELIGIBLE); convert it to values instead" },
-  complex_argument: { zh: "参数含嵌套公式、区域或运算，无法转换，可转换为数值", en: "An argument is a nested expression, range or operation; convert to values instead" },
-  too_many_arguments: { zh: "参数过多", en: "Too many arguments" },
-  program_reference: { zh: "项目类别引用了单元格，转换需要该单元格的值", en: "The program is a cell reference; its value is needed to convert" },
-  policy_error: { zh: "参数有误", en: "An argument is invalid" },
-};
+/** Why a formula cannot be converted (the result carries both languages, for the pane and the CLI). */
+const reasonText = defineMessages<ConvertReason>(
+  "convert-reasons",
+  {
+    not_cz: "不是单个 CZ 函数公式",
+    unsupported_function: "此 CZ 函数没有对应的普通公式（仅支持 SUBSIDY、SPLIT、ELIGIBLE），可转换为数值",
+    complex_argument: "参数含嵌套公式、区域或运算，无法转换，可转换为数值",
+    too_many_arguments: "参数过多",
+    program_reference: "项目类别引用了单元格，转换需要该单元格的值",
+    policy_error: "参数有误",
+  },
+  {
+    not_cz: "Not a single CZ function call",
+    unsupported_function: "No native equivalent for this CZ function (only SUBSIDY, SPLIT, ELIGIBLE); convert it to values instead",
+    complex_argument: "An argument is a nested expression, range or operation; convert to values instead",
+    too_many_arguments: "Too many arguments",
+    program_reference: "The program is a cell reference; its value is needed to convert",
+    policy_error: "An argument is invalid",
+  },
+);
 
 function fail(reason: ConvertReason, error?: PolicyError): ConvertResult {
   if (error) return { ok: false, reason, error, message: { zh: errorMessage(error, "zh"), en: errorMessage(error, "en") } };
-  return { ok: false, reason, message: REASONS[reason] };
+  return { ok: false, reason, message: { zh: reasonText("zh", reason), en: reasonText("en", reason) } };
 }
 
 type Token = { ref: string } | { lit: unknown } | null;

@@ -1,9 +1,12 @@
 /** 定额: a set amount for a recognition (省级智能工厂 30万元 …). No inputs. */
+import { defineMessages } from "../../i18n";
 import { formatMoney, yuanToFen } from "../money";
 import type { Rule } from "../types";
 import type { RuleModule } from "./kind";
 
 type Fixed = Extract<Rule, { kind: "fixed" }>;
+
+const text = defineMessages("rule-fixed", { describe: "定额{amount}", step: "定额奖补{amount}" }, { describe: "fixed {amount}", step: "fixed award {amount}" });
 
 export const fixedRule: RuleModule<Fixed, null> = {
   kind: "fixed",
@@ -16,10 +19,7 @@ export const fixedRule: RuleModule<Fixed, null> = {
   cap: (_p, rule) => ({ ok: true, fen: yuanToFen(rule.amount) }),
   rate: () => null,
   threshold: () => null,
-  describe: (_p, rule, lang) => (lang === "zh" ? `定额${formatMoney(yuanToFen(rule.amount), "zh")}` : `fixed ${formatMoney(yuanToFen(rule.amount), "en")}`),
-  step(s, lang) {
-    if (s.k !== "fixed") return null;
-    return lang === "zh" ? `定额奖补${formatMoney(s.amount, "zh")}` : `fixed award ${formatMoney(s.amount, "en")}`;
-  },
+  describe: (_p, rule, lang) => text(lang, "describe", { amount: formatMoney(yuanToFen(rule.amount), lang) }),
+  step: (s, lang) => (s.k === "fixed" ? text(lang, "step", { amount: formatMoney(s.amount, lang) }) : null),
   native: (_p, rule) => ({ ok: true, parts: { checks: [], conds: [], award: String(rule.amount) } }),
 };

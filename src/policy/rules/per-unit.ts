@@ -3,6 +3,7 @@
  * task. The task flag is read from `level`: FALSE / 否 / 未完成 → 0; TRUE / 是 / 1 → paid; empty
  * → paid, with the trace saying completion was not confirmed (note task_unconfirmed).
  */
+import { defineMessages } from "../../i18n";
 import { decToNumber, formatMoney, MAX_AMOUNT_YUAN, yuanToFen } from "../money";
 import { quoteInput } from "../messages";
 import type { Rule, Text2 } from "../types";
@@ -10,6 +11,24 @@ import { type CalcNote, type FieldError, isEmptyArg, LIT, type RuleModule, type 
 import { arr, MAX, requiredNumber, yuanText } from "./native-kit";
 
 type PerUnit = Extract<Rule, { kind: "per_unit" }>;
+
+const text = defineMessages(
+  "rule-per-unit",
+  {
+    describe: "{amount}/{unit}",
+    describeTask: "；未{flag}不奖补",
+    step: "{count}{unit}×{amount}/{unit}={result}",
+    taskUnconfirmed: "未确认是否{flag}，暂按已完成测算",
+    taskNo: "未{flag}，不予奖补",
+  },
+  {
+    describe: "{amount} per {unit}",
+    describeTask: "; none unless {flag}",
+    step: "{count} × {amount} per {unit} = {result}",
+    taskUnconfirmed: "{flag}: not confirmed, computed as completed",
+    taskNo: "{flag}: no, so no award",
+  },
+);
 
 const TRUE_WORDS = ["TRUE", "是", "已完成", "完成", "Y", "YES", "1"];
 const FALSE_WORDS = ["FALSE", "否", "未完成", "N", "NO"];
@@ -62,17 +81,15 @@ export const perUnitRule: RuleModule<PerUnit, { count: number; task: boolean | n
   rate: () => null,
   threshold: () => null,
   describe(_p, r, lang) {
-    const y = formatMoney(yuanToFen(r.unit), lang);
-    if (lang === "zh") return `${y}/${r.unitLabel.zh}` + (r.taskFlag ? `；未${r.taskFlag.zh}不奖补` : "");
-    return `${y} per ${r.unitLabel.en}` + (r.taskFlag ? `; none unless ${r.taskFlag.en}` : "");
+    const amount = formatMoney(yuanToFen(r.unit), lang);
+    return text(lang, "describe", { amount, unit: r.unitLabel[lang] }) + (r.taskFlag ? text(lang, "describeTask", { flag: r.taskFlag[lang] }) : "");
   },
   step(s, lang) {
     const y = (f: number) => formatMoney(f, lang);
-    if (s.k === "per_unit") return lang === "zh" ? `${s.count}${s.unitLabel.zh}×${y(s.unit)}/${s.unitLabel.zh}=${y(s.result)}` : `${s.count} × ${y(s.unit)} per ${s.unitLabel.en} = ${y(s.result)}`;
+    if (s.k === "per_unit") return text(lang, "step", { count: s.count, unit: s.unitLabel[lang], amount: y(s.unit), result: y(s.result) });
     if (s.k === "task") {
       const label: Text2 = s.label;
-      if (s.completed === null) return lang === "zh" ? `未确认是否${label.zh}，暂按已完成测算` : `${label.en}: not confirmed, computed as completed`;
-      return lang === "zh" ? `未${label.zh}，不予奖补` : `${label.en}: no, so no award`;
+      return text(lang, s.completed === null ? "taskUnconfirmed" : "taskNo", { flag: label[lang] });
     }
     return null;
   },

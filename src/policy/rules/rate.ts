@@ -6,7 +6,8 @@
  * - ceiling ("按照不超过…30%的比例"): computed at the ceiling and said so (note ceiling_rate);
  * - provisional rate left to the 实施细则 (cloud_service): said so (note provisional_rate).
  */
-import { type Dec, decCompareYuan, formatDecEn, formatDecZh, formatMoney, formatRate, mulRateToFen, yuanToFen } from "../money";
+import { defineMessages } from "../../i18n";
+import { type Dec, decCompareYuan, formatDec, formatMoney, formatRate, mulRateToFen, yuanToFen } from "../money";
 import { parseAmount } from "../text";
 import { quoteInput } from "../messages";
 import type { Rule } from "../types";
@@ -14,6 +15,52 @@ import { type CalcNote, type FieldError, LIT, type RuleModule, type Step } from 
 import { rateText, requiredNumber, validNumber, yuanText } from "./native-kit";
 
 type RateRule = Extract<Rule, { kind: "rate" }>;
+
+const text = defineMessages(
+  "rule-rate",
+  {
+    sep: "，",
+    atLeast: "{label}≥{amount}",
+    ceiling: "按{label}的不超过{rate}",
+    share: "按{label}的{rate}{provisional}",
+    provisional: "（临时参数，待实施细则）",
+    cap_project: "单个项目最高{amount}",
+    cap_enterprise: "单个企业最高{amount}",
+    gateUnchecked: "未提供{label}，未校验{min}门槛",
+    passed: "{label}{value}≥{min}",
+    failed: "{label}{value}<{min}，不予奖补",
+    base: "{label}{base}，",
+    howCeiling: "按不超过{rate}的上限比例测算",
+    howProvisional: "比例暂按{rate}测算（{note}，临时参数）",
+    howRate: "按{rate}计",
+    result: "{how}{amount}",
+    capWhat: "上限",
+    capWhatEnterprise: "单个企业上限",
+    capped: "超过{what}，按{cap}计",
+    withinCap: "未超{what}{cap}",
+  },
+  {
+    sep: ", ",
+    atLeast: "{label} ≥ {amount}",
+    ceiling: "up to {rate} of {label}{provisional}",
+    share: "{rate} of {label}{provisional}",
+    provisional: " (provisional, pending the implementing rules)",
+    cap_project: "cap {amount} per project",
+    cap_enterprise: "cap {amount} per enterprise",
+    gateUnchecked: "no {label} given: the {min} threshold is not checked",
+    passed: "{label} {value} ≥ {min}",
+    failed: "{label} {value} < {min}: no award",
+    base: "{label} {base}, ",
+    howCeiling: 'at the ceiling rate of {rate} ("up to {rate}")',
+    howProvisional: "{rate} ({note}; provisional)",
+    howRate: "{rate}",
+    result: "{how} = {amount}",
+    capWhat: "cap",
+    capWhatEnterprise: "per-enterprise cap",
+    capped: "above the {what}: {cap}",
+    withinCap: "within the {what} {cap}",
+  },
+);
 
 /** The gate's value: null when not given (omitted, empty, 0 or FALSE). */
 type Parsed = { gate: Dec | null };
@@ -59,50 +106,33 @@ export const rateRule: RuleModule<RateRule, Parsed> = {
   describe(p, r, lang) {
     const y = (yuan: number) => formatMoney(yuanToFen(yuan), lang);
     const rate = formatRate(r.rate.num, r.rate.den);
+    const label = p.baseLabel[lang];
     const parts: string[] = [];
-    if (lang === "zh") {
-      if (r.gate) parts.push(`${r.gate.label.zh}≥${y(r.gate.min)}`);
-      if (r.threshold !== undefined) parts.push(`${p.baseLabel.zh}≥${y(r.threshold)}`);
-      parts.push(r.ceiling ? `按${p.baseLabel.zh}的不超过${rate}` : `按${p.baseLabel.zh}的${rate}${r.provisional ? "（临时参数，待实施细则）" : ""}`);
-      parts.push(`${p.capScope === "enterprise" ? "单个企业" : "单个项目"}最高${y(r.cap)}`);
-      return parts.join("，");
-    }
-    if (r.gate) parts.push(`${r.gate.label.en} ≥ ${y(r.gate.min)}`);
-    if (r.threshold !== undefined) parts.push(`${p.baseLabel.en} ≥ ${y(r.threshold)}`);
-    parts.push(`${r.ceiling ? "up to " : ""}${rate} of ${p.baseLabel.en}${r.provisional ? " (provisional, pending the implementing rules)" : ""}`);
-    parts.push(`cap ${y(r.cap)} per ${p.capScope}`);
-    return parts.join(", ");
+    if (r.gate) parts.push(text(lang, "atLeast", { label: r.gate.label[lang], amount: y(r.gate.min) }));
+    if (r.threshold !== undefined) parts.push(text(lang, "atLeast", { label, amount: y(r.threshold) }));
+    parts.push(text(lang, r.ceiling ? "ceiling" : "share", { label, rate, provisional: r.provisional ? text(lang, "provisional") : "" }));
+    parts.push(text(lang, p.capScope === "enterprise" ? "cap_enterprise" : "cap_project", { amount: y(r.cap) }));
+    return parts.join(text(lang, "sep"));
   },
   step(s, lang) {
     const y = (f: number) => formatMoney(f, lang);
-    const d = lang === "zh" ? formatDecZh : formatDecEn;
+    const d = (x: Dec) => formatDec(x, lang);
     switch (s.k) {
-      case "gate":
-        if (lang === "zh") {
-          if (s.passed === null) return `未提供${s.label.zh}，未校验${y(s.min)}门槛`;
-          return s.passed ? `${s.label.zh}${d(s.value!)}≥${y(s.min)}` : `${s.label.zh}${d(s.value!)}<${y(s.min)}，不予奖补`;
-        }
-        if (s.passed === null) return `no ${s.label.en} given: the ${y(s.min)} threshold is not checked`;
-        return s.passed ? `${s.label.en} ${d(s.value!)} ≥ ${y(s.min)}` : `${s.label.en} ${d(s.value!)} < ${y(s.min)}: no award`;
+      case "gate": {
+        const label = s.label[lang];
+        if (s.passed === null) return text(lang, "gateUnchecked", { label, min: y(s.min) });
+        return text(lang, s.passed ? "passed" : "failed", { label, value: d(s.value!), min: y(s.min) });
+      }
       case "threshold":
-        if (lang === "zh") return s.passed ? `${s.label.zh}${d(s.base)}≥${y(s.threshold)}` : `${s.label.zh}${d(s.base)}<${y(s.threshold)}，不予奖补`;
-        return s.passed ? `${s.label.en} ${d(s.base)} ≥ ${y(s.threshold)}` : `${s.label.en} ${d(s.base)} < ${y(s.threshold)}: no award`;
+        return text(lang, s.passed ? "passed" : "failed", { label: s.label[lang], value: d(s.base), min: y(s.threshold) });
       case "rate": {
         const rate = formatRate(s.num, s.den);
-        if (lang === "zh") {
-          const how = s.ceiling ? `按不超过${rate}的上限比例测算` : s.provisional ? `比例暂按${rate}测算（${s.provisional.zh}，临时参数）` : `按${rate}计`;
-          return (s.thresholdShown ? "" : `${s.label.zh}${d(s.base)}，`) + `${how}${y(s.raw)}`;
-        }
-        const how = s.ceiling ? `at the ceiling rate of ${rate} ("up to ${rate}")` : s.provisional ? `${rate} (${s.provisional.en}; provisional)` : rate;
-        return (s.thresholdShown ? "" : `${s.label.en} ${d(s.base)}, `) + `${how} = ${y(s.raw)}`;
+        const how = s.ceiling ? text(lang, "howCeiling", { rate }) : s.provisional ? text(lang, "howProvisional", { rate, note: s.provisional[lang] }) : text(lang, "howRate", { rate });
+        return (s.thresholdShown ? "" : text(lang, "base", { label: s.label[lang], base: d(s.base) })) + text(lang, "result", { how, amount: y(s.raw) });
       }
       case "cap": {
-        if (lang === "zh") {
-          const what = s.perEnterprise ? "单个企业上限" : "上限";
-          return s.capped ? `超过${what}，按${y(s.cap)}计` : `未超${what}${y(s.cap)}`;
-        }
-        const what = s.perEnterprise ? "per-enterprise cap" : "cap";
-        return s.capped ? `above the ${what}: ${y(s.cap)}` : `within the ${what} ${y(s.cap)}`;
+        const what = text(lang, s.perEnterprise ? "capWhatEnterprise" : "capWhat");
+        return text(lang, s.capped ? "capped" : "withinCap", { what, cap: y(s.cap) });
       }
       default:
         return null;

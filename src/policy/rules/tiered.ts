@@ -1,4 +1,5 @@
 /** 分级: an amount per recognised level (数字化转型能力评估 3A/4A/5A); lower levels get 0. */
+import { defineMessages } from "../../i18n";
 import { formatMoney, yuanToFen } from "../money";
 import { quoteInput } from "../messages";
 import type { Program, Rule } from "../types";
@@ -6,6 +7,12 @@ import { isEmptyArg, LIT, type RuleModule } from "./kind";
 import { arr, yuanText } from "./native-kit";
 
 type Tiered = Extract<Rule, { kind: "tiered" }>;
+
+const text = defineMessages(
+  "rule-tiered",
+  { tier: "{level}级{amount}", sep: "、", zero: "；{levels}级不奖补", step: "评估等级{level}，奖补{amount}", below: "评估等级{level}，低于{lowest}，不予奖补" },
+  { tier: "{level}: {amount}", sep: ", ", zero: "; {levels}: none", step: "level {level}: {amount}", below: "level {level} is below {lowest}: no award" },
+);
 
 /** Normalise a tier level: 5A, AAAAA, 5A级, 5 → "5A". Returns null when unreadable (TRUE/FALSE included). */
 export function normaliseLevel(value: unknown): string | null {
@@ -54,15 +61,13 @@ export const tieredRule: RuleModule<Tiered, { level: string }> = {
   rate: () => null,
   threshold: () => null,
   describe(_p, r, lang) {
-    const y = (yuan: number) => formatMoney(yuanToFen(yuan), lang);
-    if (lang === "zh") return Object.entries(r.tiers).map(([k, v]) => `${k}级${y(v)}`).join("、") + `；${r.zeroLevels.join("、")}级不奖补`;
-    return Object.entries(r.tiers).map(([k, v]) => `${k}: ${y(v)}`).join(", ") + `; ${r.zeroLevels.join(", ")}: none`;
+    const sep = text(lang, "sep");
+    const tiers = Object.entries(r.tiers).map(([k, v]) => text(lang, "tier", { level: k, amount: formatMoney(yuanToFen(v), lang) }));
+    return tiers.join(sep) + text(lang, "zero", { levels: r.zeroLevels.join(sep) });
   },
   step(s, lang) {
     if (s.k !== "tier") return null;
-    const y = (f: number) => formatMoney(f, lang);
-    if (lang === "zh") return s.zero ? `评估等级${s.level}，低于${s.lowest}，不予奖补` : `评估等级${s.level}，奖补${y(s.amount)}`;
-    return s.zero ? `level ${s.level} is below ${s.lowest}: no award` : `level ${s.level}: ${y(s.amount)}`;
+    return s.zero ? text(lang, "below", { level: s.level, lowest: s.lowest }) : text(lang, "step", { level: s.level, amount: formatMoney(s.amount, lang) });
   },
   native(_p, rule, _A, L, constant) {
     if (L === null) {

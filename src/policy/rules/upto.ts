@@ -3,12 +3,19 @@
  * empty or 0) → the maximum, and the trace says "未填申请额，按最高额测算" (note cap_assumed,
  * which validation turns into a warning).
  */
+import { defineMessages } from "../../i18n";
 import { decToFen, formatMoney, yuanToFen } from "../money";
 import type { Rule } from "../types";
 import { LIT, type RuleModule } from "./kind";
 import { emptyOrZero, validNumber, yuanText } from "./native-kit";
 
 type Upto = Extract<Rule, { kind: "upto" }>;
+
+const text = defineMessages(
+  "rule-upto",
+  { describe: "最高不超过{cap}", assumed: "未填申请额，按最高额测算{cap}", above: "申请{asked}，超过最高{cap}，按{cap}计", within: "申请{asked}，未超最高{cap}" },
+  { describe: "up to {cap}", assumed: "no amount asked: computed at the maximum {cap}", above: "asked {asked}, above the maximum: {cap}", within: "asked {asked}, within the maximum {cap}" },
+);
 
 export const uptoRule: RuleModule<Upto, null> = {
   kind: "upto",
@@ -23,16 +30,12 @@ export const uptoRule: RuleModule<Upto, null> = {
   cap: (_p, rule) => ({ ok: true, fen: yuanToFen(rule.cap) }),
   rate: () => null,
   threshold: () => null,
-  describe: (_p, rule, lang) => (lang === "zh" ? `最高不超过${formatMoney(yuanToFen(rule.cap), "zh")}` : `up to ${formatMoney(yuanToFen(rule.cap), "en")}`),
+  describe: (_p, rule, lang) => text(lang, "describe", { cap: formatMoney(yuanToFen(rule.cap), lang) }),
   step(s, lang) {
     if (s.k !== "upto") return null;
-    const y = (f: number) => formatMoney(f, lang);
-    if (lang === "zh") {
-      if (s.asked === null) return `未填申请额，按最高额测算${y(s.cap)}`;
-      return s.asked > s.cap ? `申请${y(s.asked)}，超过最高${y(s.cap)}，按${y(s.cap)}计` : `申请${y(s.asked)}，未超最高${y(s.cap)}`;
-    }
-    if (s.asked === null) return `no amount asked: computed at the maximum ${y(s.cap)}`;
-    return s.asked > s.cap ? `asked ${y(s.asked)}, above the maximum: ${y(s.cap)}` : `asked ${y(s.asked)}, within the maximum ${y(s.cap)}`;
+    const cap = formatMoney(s.cap, lang);
+    if (s.asked === null) return text(lang, "assumed", { cap });
+    return text(lang, s.asked > s.cap ? "above" : "within", { asked: formatMoney(s.asked, lang), cap });
   },
   native(_p, rule, A, _L, constant) {
     if (A === null) {
