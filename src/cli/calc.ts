@@ -1,7 +1,7 @@
 /** `calc` and `programs`: the CLI face of the policy core. */
 import { calculate, errorMessage, explain, fenToYuan, programTable, type Lang, type PolicySet } from "../policy";
 import { excelArg } from "./args";
-import { CliError } from "./messages";
+import { CliError, cliText } from "./messages";
 import { renderTable } from "./text-table";
 
 export interface CalcJson {
@@ -51,11 +51,10 @@ export function runPrograms(json: boolean, lang: Lang, print: (s: string) => voi
     print(JSON.stringify({ catalogue: cat.id, programs: rows }));
     return 0;
   }
-  // code, 中文名, 条款, 规则, 承担 (the rate/cap/threshold are inside the rule text).
+  // code, 中文名, 条款, 规则, 承担 (the rate/cap/threshold are inside the rule text), the header row included.
   const pick = (r: (string | number)[]) => [r[0], r[1], r[2], r[3], r[7]].map((x) => String(x));
-  const head = lang === "zh" ? ["代码", "中文名", "条款", "规则", "承担"] : ["code", "name", "clause", "rule", "paid by"];
-  const rows = [head, ...table.slice(1).map(pick)];
-  const title = lang === "zh" ? `${cat.title.zh}（${cat.validFrom} 至 ${cat.validTo}）` : `${cat.title.en} (${cat.validFrom} to ${cat.validTo})`;
+  const rows = table.map(pick);
+  const title = cliText(lang, "programs_title", { title: cat.title[lang], from: cat.validFrom, to: cat.validTo });
   print(title + "\n\n" + renderTable(rows));
   return 0;
 }

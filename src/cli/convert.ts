@@ -15,12 +15,12 @@
  */
 import * as path from "path";
 import { ExcelJsHost } from "../host/exceljs-host";
-import type { Lang } from "../policy";
+import { defineMessages, type Lang } from "../i18n";
 import type { PolicySet } from "../policy/types";
 import { planConversion, writesOf, cellsWritten, type ConvertItem } from "../taskpane/convert-plan";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./io";
-import { CliError } from "./messages";
+import { CliError, cliText } from "./messages";
 import { fileHash } from "./validate";
 import { checkOut, inspectXlsx, loadWorkbook } from "./xlsx-file";
 import * as fs from "fs";
@@ -38,26 +38,27 @@ async function writeWorkbookAtomic(wb: ExcelJSTypes.Workbook, target: string): P
   }
 }
 
-const T = {
-  zh: {
-    head: (file: string, n: number) => `转换：${file} · 找到 ${n} 个 CZ 公式`,
-    native: "普通公式",
-    value: "数值",
-    kept: "未转换",
+const text = defineMessages(
+  "cli-convert",
+  {
+    head: "转换：{file} · 找到 {n} 个 CZ 公式",
+    native: "普通公式 {after}",
+    value: "数值 {after}",
+    kept: "未转换：{reason}",
     none: "没有 CZ 公式：输出文件是原工作簿的副本",
-    written: (p: string, n: number) => `已写入：${p}（修改 ${n} 个单元格；原文件未改动）`,
-    left: (n: number) => `${n} 个 CZ 公式未能转换，在未安装加载项的 Excel/WPS 中将显示 #NAME?`,
+    written: "已写入：{path}（修改 {n} 个单元格；原文件未改动）",
+    left: "{n} 个 CZ 公式未能转换，在未安装加载项的 Excel/WPS 中将显示 #NAME?",
   },
-  en: {
-    head: (file: string, n: number) => `Convert: ${file} · ${n} CZ formulas found`,
-    native: "native formula",
-    value: "value",
-    kept: "not converted",
+  {
+    head: "Convert: {file} · {n} CZ formulas found",
+    native: "native formula {after}",
+    value: "value {after}",
+    kept: "not converted: {reason}",
     none: "No CZ formulas: the output is a copy of the workbook",
-    written: (p: string, n: number) => `Written: ${p} (${n} cells changed; the input is unchanged)`,
-    left: (n: number) => `${n} CZ formulas could not be converted; without the add-in they show #NAME?`,
+    written: "Written: {path} ({n} cells changed; the input is unchanged)",
+    left: "{n} CZ formulas could not be converted; without the add-in they show #NAME?",
   },
-};
+);
 
 interface Line {
   sheet: string;
@@ -83,12 +84,11 @@ export async function runConvert(args: ParsedArgs, io: Io, policy: PolicySet): P
   if (!args.out) throw new CliError("missing_out");
   checkOut(args.out, file, args.force);
   const lang: Lang = args.lang;
-  const t = T[lang];
 
   inspectXlsx(file);
   const before = fileHash(file);
   const wb = await loadWorkbook(file);
-  if (args.sheet && !wb.worksheets.some((w) => w.name === args.sheet)) throw new CliError("unknown_sheet", { name: args.sheet, list: wb.worksheets.map((w) => w.name).join(lang === "en" ? ", " : "、") });
+  if (args.sheet && !wb.worksheets.some((w) => w.name === args.sheet)) throw new CliError("unknown_sheet", { name: args.sheet, list: wb.worksheets.map((w) => w.name).join(cliText(lang, "list_sep")) });
   const host = new ExcelJsHost(wb);
   const lines: Line[] = [];
   let written = 0;
@@ -115,14 +115,14 @@ export async function runConvert(args: ParsedArgs, io: Io, policy: PolicySet): P
   if (args.json) {
     io.out(JSON.stringify({ input: path.resolve(file), output: path.resolve(args.out), czFormulas: formulas.length, cellsWritten: written, converted: lines.filter((l) => l.kind !== "kept"), notConverted: kept }, null, 2));
   } else {
-    io.out(t.head(file, formulas.length));
-    if (!lines.length) io.out(t.none);
+    io.out(text(lang, "head", { file, n: formulas.length }));
+    if (!lines.length) io.out(text(lang, "none"));
     for (const l of lines) {
-      const what = l.kind === "kept" ? `${t.kept}：${l.reason}` : `${l.kind === "native" ? t.native : t.value} ${typeof l.after === "string" ? l.after : JSON.stringify(l.after)}`;
+      const what = l.kind === "kept" ? text(lang, "kept", { reason: l.reason ?? "" }) : text(lang, l.kind, { after: typeof l.after === "string" ? l.after : JSON.stringify(l.after) });
       io.out(`  ${l.sheet}!${l.cell}  ${l.before}  →  ${what}`);
     }
-    io.out(t.written(args.out, written));
-    if (kept.length) io.out(t.left(kept.length));
+    io.out(text(lang, "written", { path: args.out, n: written }));
+    if (kept.length) io.out(text(lang, "left", { n: kept.length }));
   }
   return kept.length ? 1 : 0;
 }

@@ -40,7 +40,9 @@ export type CliMsg =
   | "report_unavailable"
   | "validation_unavailable"
   | "table_error"
-  | "internal";
+  | "internal"
+  | "list_sep"
+  | "programs_title";
 
 type Table = Catalogue<CliMsg>;
 
@@ -103,6 +105,8 @@ const zh: Table = {
   validation_unavailable: () => "validate 暂不可用：校验模块（src/validation/ 的 validateTable）尚未完成",
   table_error: (p) => `工作表“${p.name}”：${p.text}`,
   internal: (p) => `内部错误：${p.reason}`,
+  list_sep: "、",
+  programs_title: "{title}（{from} 至 {to}）",
 };
 
 const en: Table = {
@@ -164,6 +168,8 @@ const en: Table = {
   validation_unavailable: () => "validate is not available yet: the validation module (validateTable in src/validation/) is not finished",
   table_error: (p) => `Sheet "${p.name}": ${p.textEn ?? p.text}`,
   internal: (p) => `Internal error: ${p.reason}`,
+  list_sep: ", ",
+  programs_title: "{title} ({from} to {to})",
 };
 
 /** The CLI's messages. */

@@ -1,5 +1,6 @@
 /** The one place the CLI calls the validation core (src/validation/). */
 import type { RegionData } from "../host/types";
+import { defineMessages, type Lang } from "../i18n";
 import { detectHeader, isTableError, RULE_BY_CODE, validateTable, type ColumnKey, type Finding, type RuleCode, type TableError, type ValidationReport } from "../validation";
 import { colLetters } from "../sheet/a1";
 import type { PolicySet } from "../policy/types";
@@ -24,7 +25,18 @@ export function validateRegion(region: RegionData, policy: PolicySet, options: {
 
 /** The CLI's own rule (not in src/validation's table): a formula saved without its cached value. */
 export const UNCACHED_RULE = "formula.uncached";
-export const UNCACHED_MEANING = { zh: "公式未计算（文件中没有公式的计算结果）", en: "Formula not calculated (no cached result in the file)" };
+/** The CLI's own rule's words: its meaning, and its finding ({formula}: ": =…" / "：=…" or nothing). */
+export const uncachedText = defineMessages(
+  "cli-uncached",
+  {
+    meaning: "公式未计算（文件中没有公式的计算结果）",
+    finding: (p) => `公式未计算，请在 Excel 中重新计算并保存（${p.header}，${p.cell}${p.formula ? `：=${p.formula}` : ""}）`,
+  },
+  {
+    meaning: "Formula not calculated (no cached result in the file)",
+    finding: (p) => `Formula not calculated: recalculate and save the file in Excel (${p.header}, ${p.cell}${p.formula ? `: =${p.formula}` : ""})`,
+  },
+);
 
 /**
  * Hook for formula cells saved without a cached value (xlsx-file.ts puts an UncachedFormula
@@ -56,14 +68,15 @@ export function applyUncachedFormulas(report: ValidationReport, region: RegionDa
       const col = region.firstCol + b.index;
       hit.add(`${row}|${key}`);
       const cell = `${colLetters(col)}${row}`;
+      const params = { header: b.header, cell, formula: v.formula ? v.formula.slice(0, 40) : "" };
       added.push({
         row,
         column: key,
         col,
         severity: "error",
         rule: UNCACHED_RULE,
-        message: `公式未计算，请在 Excel 中重新计算并保存（${b.header}，${cell}${v.formula ? `：=${v.formula.slice(0, 40)}` : ""}）`,
-        messageEn: `Formula not calculated: recalculate and save the file in Excel (${b.header}, ${cell}${v.formula ? `: =${v.formula.slice(0, 40)}` : ""})`,
+        message: uncachedText("zh", "finding", params),
+        messageEn: uncachedText("en", "finding", params),
       });
     }
   }
@@ -105,8 +118,8 @@ export function applyUncachedFormulas(report: ValidationReport, region: RegionDa
 }
 
 /** "credit_code.check · 统一社会信用代码校验位错误" */
-export function ruleTitle(rule: string, lang: "zh" | "en"): string {
-  if (rule === UNCACHED_RULE) return `${rule} · ${UNCACHED_MEANING[lang]}`;
+export function ruleTitle(rule: string, lang: Lang): string {
+  if (rule === UNCACHED_RULE) return `${rule} · ${uncachedText(lang, "meaning")}`;
   const info = RULE_BY_CODE.get(rule as RuleCode);
-  return info ? `${rule} · ${lang === "zh" ? info.meaning.zh : info.meaning.en}` : rule;
+  return info ? `${rule} · ${info.meaning[lang]}` : rule;
 }

@@ -1,9 +1,12 @@
 /**
- * Every visible string of the pane, one table per language (zh-CN first). Components never
- * write their own wording: they call t(key, params). A test checks that both tables have the
- * same keys and that the components contain no hard-coded UI text.
+ * Every visible string of the pane, one catalogue per language (zh-CN first), defined with the
+ * project's one mechanism (src/i18n `defineMessages`). Components never write their own wording:
+ * they call t(key, params). Tests check that both tables have the same keys and that the
+ * components contain no hard-coded UI text.
  */
-export type UiLang = "zh" | "en";
+import { defineMessages, type Lang, langOf } from "../i18n";
+
+export type UiLang = Lang;
 
 const zh = {
   app_title: "滁州工业互联网奖补",
@@ -390,16 +393,19 @@ const en: Record<MessageKey, string> = {
   col_served: "Enterprises served",
 };
 
-export const STRINGS: Record<UiLang, Record<MessageKey, string>> = { zh, en };
+/** The pane's catalogues as a translator (parity checked in test/i18n). */
+export const paneText = defineMessages<MessageKey>("pane", zh, en);
+
+/** The two tables, for tests and for components that look a key up. */
+export const STRINGS: Readonly<Record<UiLang, Readonly<Record<MessageKey, string>>>> = { zh, en };
 
 export type Params = Record<string, string | number>;
 
 export function translate(lang: UiLang, key: MessageKey, params: Params = {}): string {
-  const s = STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return paneText(lang, key, params);
 }
 
 /** zh-CN unless Office reports an English UI (en-US, en-GB, …). */
 export function langFromDisplayLanguage(displayLanguage: string | undefined | null): UiLang {
-  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "zh";
+  return langOf(displayLanguage);
 }

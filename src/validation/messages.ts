@@ -51,6 +51,36 @@ export function fieldParams(k: ColumnKey): { field: string; fieldEn: string } {
   return { field: fieldName("zh", k), fieldEn: fieldName("en", k) };
 }
 
+/** Words the checks put into findings' params, in both languages (`inBoth`). */
+export const checkWords = defineMessages(
+  "finding-words",
+  {
+    once_enterprise: "企业",
+    once_object: "对象",
+    once_operator_year: "运营商年度任务",
+    object: "对象",
+    periodPolicy: "政策有效期内（{from}至{to}）",
+    periodYear: "{year}年度",
+    periodNone: "（日期未填）",
+    requested: "申报金额",
+  },
+  {
+    once_enterprise: "enterprise",
+    once_object: "object",
+    once_operator_year: "operator and year",
+    object: "object",
+    periodPolicy: "policy period {from} to {to}",
+    periodYear: "application year {year}",
+    periodNone: "no date",
+    requested: "Requested amount",
+  },
+);
+
+/** A word of checkWords in both languages, as finding params carry it ({zh, en}). */
+export function inBoth(key: Parameters<typeof checkWords>[1], params?: MsgParams): { zh: string; en: string } {
+  return { zh: checkWords("zh", key, params), en: checkWords("en", key, params) };
+}
+
 const fz = (v: string | number | undefined) => formatFenZh(Number(v ?? 0));
 const fe = (v: string | number | undefined) => formatFenEn(Number(v ?? 0));
 

@@ -10,6 +10,7 @@ import type { Fen } from "../../policy/money";
 import type { Program } from "../../policy/types";
 import type { Step } from "../../policy/engine";
 import { nameKey } from "../jurisdictions";
+import { inBoth } from "../messages";
 import type { CrossCheck, RowContext } from "./context";
 
 /** The enterprise's identity: its credit code, else its name. */
@@ -28,11 +29,6 @@ function tierLevel(steps: readonly Step[]): string {
   return "";
 }
 
-const ONCE_FOR = {
-  enterprise: { zh: "企业", en: "enterprise" },
-  object: { zh: "对象", en: "object" },
-  operator_year: { zh: "运营商年度任务", en: "operator and year" },
-};
 
 export const nameMismatch: CrossCheck = {
   id: "name_mismatch",
@@ -71,7 +67,9 @@ export const oneTime: CrossCheck = {
         const obj = once === "object" ? objectKey(ctx) : once === "operator_year" ? String(ctx.rr.year ?? "") : "";
         // A tiered award at another level is a recognition at a different level (higherLevel), not a duplicate.
         const level = tierLevel(r.steps);
-        const base = { name: p.name.zh, nameEn: p.name.en, onceFor: ONCE_FOR[once].zh, onceForEn: ONCE_FOR[once].en, objectLabel: p.objectLabel?.zh ?? "对象", objectLabelEn: p.objectLabel?.en ?? "object" };
+        const onceFor = inBoth(`once_${once}`);
+        const objectLabel = p.objectLabel ?? inBoth("object");
+        const base = { name: p.name.zh, nameEn: p.name.en, onceFor: onceFor.zh, onceForEn: onceFor.en, objectLabel: objectLabel.zh, objectLabelEn: objectLabel.en };
         // A missing object name never makes a duplicate (READING: a warning to check, never an error).
         const same = once === "object" && obj === "" ? undefined : list.find((e) => e.object === obj && e.level === level);
         if (same) ctx.emit("cross.duplicate_one_time", "program", { ...base, first: same.row, object: same.objectText });
@@ -150,8 +148,11 @@ export const enterpriseCap: CrossCheck = {
         g.sum += r.payable;
         g.rows.push(ctx.row);
         if (g.sum > cap.fen && r.payable > 0) {
-          const period = byPolicy ? `政策有效期内（${r.catalogue.validFrom}至${r.catalogue.validTo}）` : yearText ? `${yearText}年度` : "（日期未填）";
-          const periodEn = byPolicy ? `policy period ${r.catalogue.validFrom} to ${r.catalogue.validTo}` : yearText ? `application year ${yearText}` : "no date";
+          const { zh: period, en: periodEn } = byPolicy
+            ? inBoth("periodPolicy", { from: r.catalogue.validFrom, to: r.catalogue.validTo })
+            : yearText
+              ? inBoth("periodYear", { year: yearText })
+              : inBoth("periodNone");
           ctx.emit("cross.enterprise_cap", "requested", { period, periodEn, name: p.name.zh, nameEn: p.name.en, sum: g.sum, cap: cap.fen, rows: g.rows.join("、"), allowed: Math.max(0, cap.fen - before) });
         }
       },

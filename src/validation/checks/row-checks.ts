@@ -10,7 +10,7 @@ import { type Dec, decShift, decToFen, decToNumber, decToString } from "../../po
 import type { PolicyError } from "../../policy/messages";
 import { parseAmount } from "../../policy/text";
 import { levelList } from "../../policy/engine";
-import { fieldParams, type MsgParams } from "../messages";
+import { fieldParams, inBoth, type MsgParams } from "../messages";
 import type { RuleCode } from "../rules";
 import type { ColumnKey } from "../types";
 import { isEmpty, quote, type RowCheck } from "./context";
@@ -141,7 +141,7 @@ export const wanSuspect: RowCheck = {
     const req = r.inputs.asked;
     if (req !== null && !ctx.mapping.requested?.wan && req < WAN_SUSPECT_BELOW_YUAN * 100 && r.total >= WAN_SUSPECT_AWARD_YUAN * 100) {
       ctx.flags.requestedWanSuspect = true;
-      ctx.emit("amount.wan_suspect", "requested", wanParams({ zh: "申报金额", en: "Requested amount" }, { c: req, s: 2 }));
+      ctx.emit("amount.wan_suspect", "requested", wanParams(inBoth("requested"), { c: req, s: 2 }));
     }
   },
 };
@@ -210,8 +210,8 @@ export const engineNotes: RowCheck = {
     if (!r || r.outside) return;
     if (r.notes.includes("task_unconfirmed") || r.notes.includes("gate_unchecked")) {
       const rule = r.program.rule;
-      const label = rule.kind === "per_unit" ? rule.taskFlag! : rule.kind === "rate" ? rule.gate!.label : { zh: "", en: "" };
-      ctx.emit("level.condition_missing", "level", { label: label.zh, labelEn: label.en });
+      const label = rule.kind === "per_unit" ? rule.taskFlag : rule.kind === "rate" ? rule.gate?.label : undefined;
+      ctx.emit("level.condition_missing", "level", { label: label?.zh ?? "", labelEn: label?.en ?? "" });
     }
   },
 };
