@@ -26,8 +26,7 @@ const text = defineMessages(
     inside: "{event}日期{date}在政策有效期内",
     outside: "{event}日期{date}不在政策有效期（{from}至{to}）内，不予奖补",
     split11: "市财政、受益财政按1:1分担：市财政{city}，受益财政{beneficiary}",
-    splitC: "市财政承担",
-    splitB: "受益财政承担",
+    paidBy: "{payer}承担",
     payable: "申请{asked}低于核定额{entitlement}，按申请额拨付{payable}",
     zero: "奖补0元",
     sep: "，",
@@ -39,8 +38,7 @@ const text = defineMessages(
     inside: "{event} date {date} within validity",
     outside: "{event} date {date} outside the policy's validity ({from} to {to}): no award",
     split11: "split 1:1: city {city}, beneficiary {beneficiary}",
-    splitC: "paid by city finance",
-    splitB: "paid by beneficiary finance",
+    paidBy: "paid by {payer}",
     payable: "asked {asked}, below the entitlement {entitlement}: payable {payable}",
     zero: "award CNY 0",
     sep: ", ",
@@ -65,7 +63,7 @@ function commonStep(s: Step, lang: Lang): string | null {
       return text(lang, s.inside ? "inside" : "outside", { event: s.event[lang], date: s.date, from: s.from, to: s.to });
     case "split":
       if (s.payer === "1:1") return text(lang, "split11", { city: y(s.city), beneficiary: y(s.beneficiary) });
-      return text(lang, s.payer === "C" ? "splitC" : "splitB");
+      return text(lang, "paidBy", { payer: payerText(s.payer, lang) });
     case "payable":
       return text(lang, "payable", { asked: y(s.asked), entitlement: y(s.entitlement), payable: y(s.payable) });
     default:

@@ -209,7 +209,7 @@ export type ConvertResult =
   | { ok: false; reason: ConvertReason; message: Text2; error?: PolicyError };
 
 /** Why a formula cannot be converted (the result carries both languages, for the pane and the CLI). */
-const reasonText = defineMessages<ConvertReason>(
+const reasonText = /* @__PURE__ */ defineMessages<ConvertReason>(
   "convert-reasons",
   {
     not_cz: "不是单个 CZ 函数公式",

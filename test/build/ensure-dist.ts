@@ -11,7 +11,7 @@ import path from "path";
 export const ROOT = path.join(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 
-const INPUTS = ["src/functions", "src/policy", "webpack.config.js", "manifest.xml", "scripts/build-locales.js", "scripts/pane-only-manifest.js", "src/taskpane/taskpane.html", "assets"];
+const INPUTS = ["src/functions", "src/policy", "src/i18n", "webpack.config.js", "manifest.xml", "scripts/build-locales.js", "scripts/pane-only-manifest.js", "src/taskpane/taskpane.html", "assets"];
 const OUTPUTS = ["functions.js", "functions.json", "functions.zh-cn.json", "functions.en-us.json", "taskpane.html", "taskpane.js", "manifest.xml", "manifest-pane-only.xml"];
 
 function newestMtime(p: string): number {
