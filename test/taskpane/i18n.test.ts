@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { STRINGS, langFromDisplayLanguage, translate } from "../../src/taskpane/i18n";
+import { paneText, STRINGS, langFromDisplayLanguage, translate } from "../../src/taskpane/i18n";
 
 const DIR = path.join(__dirname, "../../src/taskpane");
 const components = fs.readdirSync(DIR).filter((f) => f.endsWith(".tsx"));
@@ -32,6 +32,13 @@ test("the zh table is Chinese and the en table has no Chinese UI text (except na
   expect(cjk.test(STRINGS.zh.tab_validation)).toBe(true);
   const allowed = new Set(["lang_switch", "search_placeholder"]); // "中文" names the other language; an example of a Chinese search
   for (const [k, v] of Object.entries(STRINGS.en)) if (!allowed.has(k)) expect([k, cjk.test(v)]).toEqual([k, false]);
+});
+
+test("the pane's tables are the one mechanism's catalogue (src/i18n defineMessages)", () => {
+  expect(paneText.area).toBe("pane");
+  expect(paneText.tables.zh).toBe(STRINGS.zh);
+  expect(paneText.tables.en).toBe(STRINGS.en);
+  expect(translate("en", "file_loaded", { name: "a.xlsx" })).toBe(paneText("en", "file_loaded", { name: "a.xlsx" }));
 });
 
 test("translate fills parameters; displayLanguage picks the language, zh by default", () => {
