@@ -1,6 +1,6 @@
 /** The one place the CLI calls the validation core (src/validation/). */
 import type { RegionData } from "../host/types";
-import { detectHeader, isTableError, RULE_BY_CODE, validateTable, type RuleCode, type TableError, type ValidationReport } from "../validation";
+import { isTableError, RULE_BY_CODE, validateTable, type RuleCode, type TableError, type ValidationReport } from "../validation";
 import type { PolicySet } from "../policy/types";
 import { applyUncachedFormulas, UNCACHED_MEANING, UNCACHED_RULE } from "../validation/uncached";
 
