@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "minmax(6em, 40%) 1fr", gap: "1px 8px", margin: 0 },
   term: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   value: { margin: 0, overflowWrap: "anywhere" },
-  hit: { backgroundColor: tokens.colorPaletteRedBackground2, outline: `2px solid ${tokens.colorPaletteRedBorder2}`, fontWeight: tokens.fontWeightSemibold },
+  hit: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1, outline: `2px solid ${tokens.colorPaletteRedBorder2}`, fontWeight: tokens.fontWeightSemibold },
 });
 
 function show(v: unknown): string {

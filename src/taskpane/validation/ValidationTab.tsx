@@ -49,12 +49,16 @@ export function ValidationTab() {
   }, [lastValidation]);
 
   if (!host) {
-    return mode === "detecting" ? (
-      <Spinner size="tiny" label={t("mode_detecting")} className={styles.empty} />
-    ) : (
-      <Caption1 className={styles.empty} data-testid="validation-empty">
-        {t("vt_no_file")}
-      </Caption1>
+    return (
+      <div className={styles.root} data-testid="validation-tab">
+        {mode === "detecting" ? (
+          <Spinner size="tiny" label={t("mode_detecting")} className={styles.empty} />
+        ) : (
+          <Caption1 className={styles.empty} data-testid="validation-empty">
+            {t("vt_no_file")}
+          </Caption1>
+        )}
+      </div>
     );
   }
 
@@ -62,7 +66,7 @@ export function ValidationTab() {
   const sum = lastValidation?.report.summary;
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} data-testid="validation-tab">
       <SourcePicker
         s={s}
         missingRequired={missingRequired}
