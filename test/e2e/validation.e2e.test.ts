@@ -195,6 +195,12 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     expect(await page.getByTestId("total-payable-amount").innerText()).toMatch(/^[\d,]+\.\d{2,6} 万元$/);
     await page.getByTestId("unit-wan").click();
 
+    // Results before any selection (the mapping collapsed once there are results).
+    expect(await page.getByTestId("mapping-toggle").getAttribute("aria-expanded")).toBe("false");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await page.screenshot({ path: path.join(SHOTS, "validation.png"), fullPage: true });
+
     // One arrow-key list: a single Tab stop, Up/Down/Home/End, Enter selects.
     const list = page.getByRole("listbox");
     const options = list.getByRole("option");
@@ -226,9 +232,7 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     expect(await rowView.innerText()).toContain(`第 ${await chosen.getAttribute("data-row")} 行（申报表）`);
     expect(await page.getByTestId("row-view-hit").count()).toBe(1);
     expect(await axeSerious(page, "results + row view")).toEqual([]);
-    await page.evaluate(() => window.scrollTo(0, 0));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
-    await page.screenshot({ path: path.join(SHOTS, "validation.png"), fullPage: true });
     await chosen.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, "validation-row-view.png") });
 

@@ -4,6 +4,7 @@
  * table without a header row the choices are the column letters.
  */
 import { Button, Caption1, Checkbox, Field, Select, Subtitle2, makeStyles } from "@fluentui/react-components";
+import { useState } from "react";
 import { colLetters } from "../../sheet/a1";
 import { MONEY_KEYS } from "../../validation/headers";
 import { COLUMN_KEYS, type ColumnKey } from "../../validation/types";
@@ -16,18 +17,23 @@ import type { ValidationState } from "./state";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "12px" },
   grid: { display: "flex", flexDirection: "column", gap: "4px" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  body: { display: "flex", flexDirection: "column", gap: "6px" },
 });
 
 export interface MappingPanelProps {
   s: ValidationState;
+  /** Start collapsed (once there are results, the mapping is one click away). */
+  collapsed?: boolean;
   onBind(key: ColumnKey, value: string): void;
   onWan(key: ColumnKey, wan: boolean): void;
   onReset(): void;
 }
 
-export function MappingPanel({ s, onBind, onWan, onReset }: MappingPanelProps) {
+export function MappingPanel({ s, collapsed = false, onBind, onWan, onReset }: MappingPanelProps) {
   const { t } = usePane();
   const styles = useStyles();
+  const [open, setOpen] = useState(!collapsed);
   const table = s.table;
   if (!table) return null;
   const { region } = table;
@@ -41,10 +47,17 @@ export function MappingPanel({ s, onBind, onWan, onReset }: MappingPanelProps) {
   };
   return (
     <section className={styles.section} data-testid="mapping" aria-labelledby="cz-mapping-title">
-      <Subtitle2 as="h2" id="cz-mapping-title">
-        {t("mapping_title")}
-      </Subtitle2>
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id="cz-mapping-title">
+          {t("mapping_title")}
+        </Subtitle2>
+        <Button size="small" appearance="subtle" aria-expanded={open} aria-controls="cz-mapping-body" onClick={() => setOpen(!open)} data-testid="mapping-toggle">
+          {open ? t("vt_mapping_hide") : t("vt_mapping_show")}
+        </Button>
+      </div>
       <Caption1>{t("region_info", { sheet: region.sheet, address: region.address, rows: dataRows })}</Caption1>
+      {open ? (
+      <div id="cz-mapping-body" className={styles.body}>
       <Caption1>
         {table.headerless ? null : `${t("mapping_hint")} `}
         {t("vt_mapping_required_note")}
@@ -87,6 +100,8 @@ export function MappingPanel({ s, onBind, onWan, onReset }: MappingPanelProps) {
             {t("vt_mapping_reset")}
           </Button>
         </div>
+      ) : null}
+      </div>
       ) : null}
     </section>
   );

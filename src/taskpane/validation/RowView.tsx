@@ -46,7 +46,7 @@ export function RowView({ finding, report, region, headerIndex }: { finding: Fin
               <dt className={mergeClasses(styles.term, hit && styles.hit)}>{head}</dt>
               <dd className={mergeClasses(styles.value, hit && styles.hit)}>
                 {text || t("vt_empty_value")}
-                {hit ? <Caption1> （{t("vt_row_view_cell")}）</Caption1> : null}
+                {hit ? <Caption1>{t("vt_row_view_cell")}</Caption1> : null}
               </dd>
             </div>
           );

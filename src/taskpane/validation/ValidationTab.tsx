@@ -80,7 +80,7 @@ export function ValidationTab() {
           {t("vt_start_hint")}
         </Caption1>
       ) : null}
-      <MappingPanel s={s} onBind={(k, v) => void actions.bind(k, v)} onWan={(k, w) => void actions.setWan(k, w)} onReset={() => void actions.resetMapping()} />
+      <MappingPanel key={lastValidation ? "results" : "mapping"} collapsed={lastValidation !== null} s={s} onBind={(k, v) => void actions.bind(k, v)} onWan={(k, w) => void actions.setWan(k, w)} onReset={() => void actions.resetMapping()} />
       {lastValidation ? (
         <Results
           s={s}

@@ -31,12 +31,11 @@ export function summaryText(report: ValidationReport, region: Pick<RegionData, "
     const line = totalLine(tt, k, lang);
     if (k !== "payable") return line;
     const split = totalText(lang, "split", { city: formatMoney(tt.payable.city, lang), beneficiary: formatMoney(tt.payable.beneficiary, lang) });
-    return `${line}${lang === "zh" ? "，" : ", "}${split}`;
+    return `${line}${translate(lang, "vt_sum_part_sep")}${split}`;
   });
   const top = topRules(report);
   const problems = top.length
     ? translate(lang, "vt_sum_top", { list: top.map((r) => translate(lang, "vt_sum_item", { name: ruleTitle(r.rule, lang), n: r.count })).join(translate(lang, "vt_sum_list_sep")) })
     : translate(lang, "vt_sum_none");
-  const end = lang === "zh" ? "。" : ".";
-  return `${head}${parts.join(translate(lang, "vt_sum_sep"))}${end}${lang === "zh" ? "" : " "}${problems}`;
+  return `${head}${parts.join(translate(lang, "vt_sum_sep"))}${translate(lang, "vt_sum_end")}${problems}`;
 }
