@@ -11,6 +11,7 @@ import type * as ExcelJSTypes from "exceljs";
 import { a1, plainValue } from "../host/exceljs-host";
 import type { RegionData } from "../host/types";
 import { CliError, formatBytes } from "./messages";
+import { uncachedOf } from "../validation/uncached";
 
 import { ExcelJS } from "./exceljs-node";
 
@@ -217,17 +218,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJSTypes.Workbook>
   return wb;
 }
 
-/**
- * A formula cell saved without a cached result (by a generator, or by Excel with calculation
- * off). Its value is unknown: it must never be read as empty. The reader puts this marker in the
- * cell; validation-api.ts turns it into an error finding on its row (formula.uncached).
- */
-export class UncachedFormula {
-  constructor(readonly formula: string) {}
-  toString(): string {
-    return "";
-  }
-}
+export { UncachedFormula } from "../validation/uncached";
 
 /**
  * An ExcelJS cell value as the plain value validation reads, with uncached formulas marked.
@@ -236,8 +227,8 @@ export class UncachedFormula {
  */
 export function readCellValue(v: unknown): unknown {
   if (v !== null && typeof v === "object" && !(v instanceof Date)) {
-    const o = v as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
-    if (("formula" in o || "sharedFormula" in o) && o.result === undefined) return new UncachedFormula(String(o.formula ?? o.sharedFormula ?? ""));
+    const u = uncachedOf(v);
+    if (u) return u;
   }
   const p = plainValue(v);
   return typeof p === "string" && p.length > 12 ? (p + " ").slice(0, -1) : p;

@@ -16,6 +16,7 @@ import { cellAddress as a1, parseA1 } from "./a1";
 import { uniqueSheetName, uniqueTableName } from "./names";
 import { autoWidth, specText, uniqueHeaders } from "./column-layout";
 import { TEXT_FORMAT, needsTextFormat } from "./cell-text";
+import { uncachedOf } from "../validation/uncached";
 
 /** The parts of an ExcelJS table object that this module reads (ExcelJS's typing of getTables is wrong). */
 interface LoadedTable {
@@ -185,7 +186,8 @@ export class ExcelJsHost implements WorkbookHost {
         const cell = row.getCell(c + 1);
         // A merged range keeps its value in the master (top-left) cell only.
         if (cell.isMerged && cell.master !== cell) line.push(null);
-        else line.push(plainValue(cell.value));
+        // A formula without a cached result is unknown, not empty: validation reports it (formula.uncached).
+        else line.push(uncachedOf(cell.value) ?? plainValue(cell.value));
       }
       values.push(line);
     }

@@ -332,6 +332,23 @@ export class OfficeHost implements WorkbookHost {
     return out;
   }
 
+  /** Workbook settings (Office.context.document.settings): kept in the file, per workbook. */
+  async loadSetting(key: string): Promise<string | null> {
+    if (typeof Office === "undefined" || !Office.context?.document?.settings) return null;
+    const v: unknown = Office.context.document.settings.get(key);
+    return typeof v === "string" ? v : null;
+  }
+
+  async saveSetting(key: string, value: string | null): Promise<void> {
+    if (typeof Office === "undefined" || !Office.context?.document?.settings) return;
+    const settings = Office.context.document.settings;
+    if (value === null) settings.remove(key);
+    else settings.set(key, value);
+    await new Promise<void>((resolve, reject) =>
+      settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error?.message ?? "settings.saveAsync failed")))),
+    );
+  }
+
   async selectCell(sheet: string, row: number, col: number): Promise<void> {
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);

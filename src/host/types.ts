@@ -169,4 +169,11 @@ export interface WorkbookHost {
    * constant, or null (leave that cell). Returns the number of cells written.
    */
   writeFormulas?(sheet: string, writes: CellBlockWrite[]): Promise<number>;
+  /**
+   * A small setting stored IN the workbook (Office: Office.context.document.settings), e.g. the
+   * pane's remembered column mapping; null when absent. Hosts without workbook settings omit these.
+   */
+  loadSetting?(key: string): Promise<string | null>;
+  /** Store (or, with null, remove) a workbook setting and save the settings. */
+  saveSetting?(key: string, value: string | null): Promise<void>;
 }

@@ -34,19 +34,19 @@ export const REQUIRED_KEYS: readonly ColumnKey[] = ["enterprise", "credit_code",
 
 /** Accepted header spellings per key (compared after headerKey()). The canonical zh and the English key come first. */
 const SYNONYMS: Record<ColumnKey, string[]> = {
-  enterprise: ["企业名称", "enterprise", "企业", "企业全称", "单位名称", "申报单位", "申报企业", "公司名称", "company", "enterprisename"],
-  credit_code: ["统一社会信用代码", "credit_code", "信用代码", "社会信用代码", "统一信用代码", "uscc", "creditcode"],
-  jurisdiction: ["所属地区", "jurisdiction", "地区", "县区", "所属县区", "县(市、区)", "所属县(市、区)", "属地", "region", "district"],
-  program: ["项目类别", "program", "项目类型", "奖补类别", "奖补项目", "政策类别", "支持类别", "programcode"],
-  project: ["项目名称", "project", "projectname", "平台名称", "产品名称", "奖项名称", "项目(平台、产品、奖项)名称", "对象名称", "object"],
-  amount: ["计算基数", "amount", "投资额", "项目投资额", "计算依据", "基数", "base"],
-  level: ["认定等级/条件", "level", "认定等级", "等级", "认定条件", "条件", "等级/条件"],
-  date: ["认定/完成日期", "date", "认定日期", "日期", "认定时间", "完成日期", "竣工日期", "认定(完成)日期", "认定完成日期", "获评日期", "事件日期"],
-  requested: ["申报金额", "requested", "申请金额", "申报奖补金额", "申请奖补金额"],
-  city_share: ["市财政承担", "city_share", "市财政", "市级承担", "市财政承担金额", "cityshare"],
-  local_share: ["受益财政承担", "local_share", "受益财政", "县区承担", "受益财政承担金额", "beneficiary_share", "localshare", "beneficiaryshare"],
-  served: ["服务企业数", "served", "服务企业数量", "服务企业", "servedenterprises"],
-  scenario: ["场景类别", "scenario", "场景类型", "奖项类别", "scenariocategory"],
+  enterprise: ["企业名称", "enterprise", "企业", "企业全称", "单位名称", "申报单位", "申报企业", "公司名称", "company", "enterprisename", "企业(单位)名称", "申报单位名称", "申报主体", "申报企业名称", "受奖企业", "企业名"],
+  credit_code: ["统一社会信用代码", "credit_code", "信用代码", "社会信用代码", "统一信用代码", "uscc", "creditcode", "社会统一信用代码", "企业信用代码", "统一社会信用代码(注册号)", "统一代码"],
+  jurisdiction: ["所属地区", "jurisdiction", "地区", "县区", "所属县区", "县(市、区)", "所属县(市、区)", "属地", "region", "district", "所在地区", "所在县区", "所在县(市、区)", "县(市、区)名称", "县市区", "所属县市区", "所在县市区", "所属区域"],
+  program: ["项目类别", "program", "项目类型", "奖补类别", "奖补项目", "政策类别", "支持类别", "programcode", "奖补类型", "申报类别", "申报类型", "项目类别代码", "支持方向", "政策条款类别"],
+  project: ["项目名称", "project", "projectname", "平台名称", "产品名称", "奖项名称", "项目(平台、产品、奖项)名称", "对象名称", "object", "项目名", "项目(平台)名称"],
+  amount: ["计算基数", "amount", "投资额", "项目投资额", "计算依据", "基数", "base", "投资总额", "项目总投资", "核定投资额", "实际投资额", "设备投资额", "软硬件投资额"],
+  level: ["认定等级/条件", "level", "认定等级", "等级", "认定条件", "条件", "等级/条件", "认定级别", "级别", "评定等级"],
+  date: ["认定/完成日期", "date", "认定日期", "日期", "认定时间", "完成日期", "竣工日期", "认定(完成)日期", "认定完成日期", "获评日期", "事件日期", "完成时间", "获评时间", "验收日期"],
+  requested: ["申报金额", "requested", "申请金额", "申报奖补金额", "申请奖补金额", "申请奖补资金", "申报奖补资金", "拟申请金额", "申请补助金额", "申报补助金额", "申请奖励金额", "申报奖励金额"],
+  city_share: ["市财政承担", "city_share", "市财政", "市级承担", "市财政承担金额", "cityshare", "市级财政承担", "市本级承担", "市级资金", "市财政资金", "市财政承担资金", "市级奖补资金"],
+  local_share: ["受益财政承担", "local_share", "受益财政", "县区承担", "受益财政承担金额", "beneficiary_share", "localshare", "beneficiaryshare", "县级承担", "区级承担", "园区承担", "县(市、区)承担", "县市区承担", "县级财政承担", "区级财政承担", "县区财政承担", "受益财政承担资金", "县级资金", "地方财政承担", "地方承担"],
+  served: ["服务企业数", "served", "服务企业数量", "服务企业", "servedenterprises", "服务企业家数", "服务企业户数"],
+  scenario: ["场景类别", "scenario", "场景类型", "奖项类别", "scenariocategory", "应用场景类别"],
 };
 
 /** Fold a header to its matching key: NFKC, no spaces/underscores/hyphens/asterisks, lower case. */
@@ -196,4 +196,48 @@ export function detectHeader(values: readonly (readonly unknown[])[], firstRow =
   if (!best || best.score < 2) throw new TableError("no_header", { scanned: n });
   if (!best.mapping.program) throw new TableError("no_program_column", { row: firstRow + best.index });
   return { headerIndex: best.index, mapping: best.mapping, duplicates: best.duplicates, unknown: best.unknown, score: best.score };
+}
+
+/** A sheet offered to locateHeaderSheet: its name and a reader of its values (read only when needed). */
+export interface SheetCandidate {
+  name: string;
+  read(): Promise<{ values: readonly (readonly unknown[])[]; firstRow?: number }>;
+}
+
+/**
+ * The sheet that holds the application table: the first of `sheets` (in workbook order, the
+ * chosen one first) whose top rows contain a header row. A cover page, an instructions sheet or
+ * an empty sheet before the table is skipped. Sheets are read one at a time and only until the
+ * header is found. Null when no sheet has one (the caller then offers manual mapping).
+ */
+export async function locateHeaderSheet(sheets: readonly SheetCandidate[]): Promise<{ name: string; index: number; detection: HeaderDetection } | null> {
+  for (let i = 0; i < sheets.length; i++) {
+    let block: { values: readonly (readonly unknown[])[]; firstRow?: number };
+    try {
+      block = await sheets[i].read();
+    } catch {
+      continue; // an empty or unreadable sheet is not the table
+    }
+    try {
+      return { name: sheets[i].name, index: i, detection: detectHeader(block.values, block.firstRow ?? 1) };
+    } catch (e) {
+      if (!isTableError(e)) throw e;
+    }
+  }
+  return null;
+}
+
+/**
+ * A fingerprint of a header row, for remembering a corrected mapping: the folded header texts
+ * (headerKey) joined, hashed (FNV-1a, 32 bits) and prefixed with the column count. Two tables
+ * with the same headers in the same order share it, whatever their spacing or full-width forms.
+ */
+export function headerSignature(header: readonly unknown[]): string {
+  const text = header.map((v) => (v === null || v === undefined ? "" : headerKey(String(v)))).join("\u0001");
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${header.length}-${h.toString(16).padStart(8, "0")}`;
 }

@@ -6,7 +6,7 @@
 import { type Catalogue, defineMessages, type Lang } from "../i18n";
 import { formatFenEn, formatFenZh } from "../policy/money";
 import type { RuleCode } from "./rules";
-import type { ColumnKey } from "./types";
+import type { ColumnKey, Finding } from "./types";
 
 export type MsgParams = Record<string, string | number | undefined>;
 type Table = Catalogue<RuleCode>;
@@ -185,4 +185,11 @@ export const findingText = defineMessages<RuleCode>("findings", zh, en);
 
 export function ruleMessage(code: RuleCode, params: MsgParams, lang: Lang = "zh"): string {
   return findingText(lang, code, params);
+}
+
+const FINDING_TEXT: Readonly<Record<Lang, (f: Pick<Finding, "message" | "messageEn">) => string>> = { zh: (f) => f.message, en: (f) => f.messageEn };
+
+/** A finding's sentence in a language (findings carry both, worded when they were found). */
+export function findingSentence(f: Pick<Finding, "message" | "messageEn">, lang: Lang): string {
+  return FINDING_TEXT[lang](f);
 }

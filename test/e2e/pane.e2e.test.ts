@@ -117,9 +117,8 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
       if (!/MicrosoftAjax/.test(String(e))) pageErrors.push(String(e));
     });
     await page.goto(`${base}/taskpane.html`);
-    // Outside Excel: the banner and the file input.
-    await page.getByTestId("browser-banner").waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId("browser-banner").innerText()).toContain("未在 Excel 中运行");
+    // Outside Excel: the file input (the shell's E2E covers the banner's wording).
+    await page.getByTestId("file-input").waitFor({ state: "attached", timeout: 30_000 });
     // The static notice for webviews that cannot run the bundles (IE11) is gone once the pane runs.
     expect(await page.locator("#cz-no-runtime").count()).toBe(0);
 
@@ -137,13 +136,13 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
     const expected = expectedFaults();
     for (const f of expected) expect(found).toContainEqual(f);
 
-    // Click the first error finding: it is highlighted and its address is shown.
+    // Click the first error finding: it is selected and (browser mode) its row is shown, the cell marked.
     const first = page.getByTestId("finding").first();
     const row = await first.getAttribute("data-row");
     await first.click();
-    await page.getByTestId("selected-cell").waitFor();
-    expect(await page.getByTestId("selected-cell").innerText()).toMatch(new RegExp(`已定位到 .+![A-Z]+${row}$`));
-    expect(await first.getAttribute("aria-pressed")).toBe("true");
+    await page.getByTestId("row-view").waitFor();
+    expect(await page.getByTestId("row-view").innerText()).toContain(`第 ${row} 行（申报表）`);
+    expect(await first.getAttribute("aria-selected")).toBe("true");
 
     await first.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollTo(0, 0));

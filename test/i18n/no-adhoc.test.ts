@@ -42,8 +42,6 @@ const ALLOWLIST = [
   "taskpane/CatalogueTab.tsx",
   "taskpane/context.tsx",
   // vtab
-  "taskpane/ValidationTab.tsx",
-  "taskpane/validation-adapter.ts",
   "validation/headers.ts",
 ];
 

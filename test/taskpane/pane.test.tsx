@@ -42,15 +42,12 @@ const REPORT: ValidationReport = {
   sheet: "申报表",
 };
 
-jest.mock("../../src/taskpane/validation-adapter", () => ({
-  REQUIRED_KEYS: ["enterprise", "credit_code", "program"],
-  isWanHeader: (h: string) => h.includes("万元"),
-  detect: () => ({ mapping: { enterprise: { index: 0, header: "企业名称", wan: false }, credit_code: { index: 1, header: "统一社会信用代码", wan: false }, program: { index: 3, header: "项目类别", wan: false } }, headerIndex: 0 }),
+jest.mock("../../src/taskpane/validation/run", () => ({
+  ...jest.requireActual("../../src/taskpane/validation/run"),
   runValidation: async (_r: unknown, _m: unknown, _h: number, onProgress: (d: number, t: number) => void) => {
     onProgress(3, 3);
     return (globalThis as any).__REPORT__;
   },
-  ruleLabel: (r: string) => r,
 }));
 
 class FakeHost implements WorkbookHost {
@@ -149,8 +146,20 @@ test("validation: counts, totals, grouped findings, filters, click selects the c
   expect(screen.getByTestId("count-error").textContent).toBe("错误 3");
   expect(screen.getByTestId("count-warning").textContent).toBe("警告 1");
   expect(screen.getByTestId("count-info").textContent).toBe("提示 1");
-  // 分 → 元 with separators: 60,010,000 分 = 600,100 元.
-  expect(screen.getByTestId("totals").textContent).toBe("申报金额600,100核定金额460,000应拨付金额460,000申报与核定之差140,100市财政承担150,000受益财政承担310,000");
+  // The one total with its parts, from report.summary.totals, in the core's words; 分 → 元 with separators.
+  expect(screen.getByTestId("total-declared").textContent).toContain("申报600,100 元3行");
+  expect(screen.getByTestId("total-payable-amount").textContent).toBe("460,000 元");
+  expect(screen.getByTestId("total-payable-split").textContent).toBe("其中市财政承担150,000 元，受益财政承担310,000 元");
+  expect(screen.getByTestId("total-heldBack-amount").textContent).toBe("140,100 元");
+  expect(screen.getByTestId("total-review-amount").textContent).toBe("0 元");
+  expect(screen.getByTestId("totals").textContent).not.toContain("核定金额");
+  // 万元 view: exact digits.
+  fireEvent.click(screen.getByTestId("unit-wan"));
+  expect(screen.getByTestId("total-payable-amount").textContent).toBe("46.00 万元");
+  fireEvent.click(screen.getByTestId("unit-wan"));
+  // Live region announces the counts; focus moved into the findings list.
+  expect(screen.getByTestId("validation-live").textContent).toBe("校验完成：共 3 行；错误 3 条，警告 1 条，提示 1 条；应付 46万元。");
+  await waitFor(() => expect(document.activeElement?.getAttribute("role")).toBe("option"));
   // Grouped by rule, errors first.
   const groups = screen.getAllByTestId(/^group-/).map((g) => g.getAttribute("data-testid"));
   expect(groups.slice(0, 3).sort()).toEqual(["group-credit_code.format", "group-jurisdiction.unknown", "group-program.unknown"]);
@@ -169,7 +178,11 @@ test("validation: counts, totals, grouped findings, filters, click selects the c
   });
   expect(host.calls).toContain("select 申报表 4 3");
   expect(screen.getByTestId("selected-cell").textContent).toBe("已定位到 申报表!D4");
-  expect(only[0].getAttribute("aria-pressed")).toBe("true");
+  expect(only[0].getAttribute("aria-selected")).toBe("true");
+  // A filter that hides every finding says so.
+  fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "warning" } });
+  expect(screen.getByTestId("no-findings").textContent).toBe("当前筛选下没有问题，共 5 条已隐藏");
+  fireEvent.change(screen.getByTestId("filter-severity"), { target: { value: "" } });
   // Write report → a new sheet spec with links.
   await act(async () => {
     fireEvent.click(screen.getByTestId("write-report"));
@@ -177,7 +190,7 @@ test("validation: counts, totals, grouped findings, filters, click selects the c
   expect(host.written).toHaveLength(1);
   expect(host.written[0].name).toBe("校验报告");
   expect(host.written[0].rows[0][2]).toEqual({ text: "申报表!B3", link: { sheet: "申报表", cell: "B3" } });
-  expect(await screen.findByText("已写入工作表“校验报告”")).toBeTruthy();
+  expect((await screen.findByTestId("notice-actions")).textContent).toBe("已写入工作表“校验报告”");
 });
 
 test("errors are shown to the user, not swallowed", async () => {
@@ -191,7 +204,8 @@ test("errors are shown to the user, not swallowed", async () => {
   await act(async () => {
     fireEvent.click(screen.getByTestId("read-table"));
   });
-  expect((await screen.findByTestId("error-bar")).textContent).toContain(zh.host_empty_region);
+  // Inline, next to the buttons.
+  expect((await screen.findByTestId("notice-source")).textContent).toContain(zh.host_empty_region);
 });
 
 test("report sheet: ranked findings, links, policy version and time", () => {
