@@ -5,9 +5,9 @@
 import type { PolicySet } from "../policy/types";
 import type { SheetSpec } from "../host/types";
 import type { ValidationReport } from "../validation/types";
-import type { Lang } from "./common";
+import type { Lang } from "../i18n";
 import { type Progress, progressSheet } from "./progress";
-import { resultsSheet } from "./results";
+import { type ResultsOptions, resultsSheet } from "./results";
 import { type Summaries, summaries, summarySheet } from "./summaries";
 
 export * from "./common";
@@ -15,6 +15,9 @@ export * from "./results";
 export * from "./summaries";
 export * from "./pivots";
 export * from "./progress";
+export * from "./totals-block";
+export * from "./validation-sheet";
+export * from "./memo";
 
 export interface ReportBundle {
   results: SheetSpec;
@@ -24,12 +27,12 @@ export interface ReportBundle {
 }
 
 /** Every report sheet for one validated table under a policy set (pivots are added by the caller per pivotPlan). */
-export function buildReports(report: ValidationReport, policy: PolicySet, options: { lang?: Lang; now?: Date } = {}): ReportBundle {
+export function buildReports(report: ValidationReport, policy: PolicySet, options: { lang?: Lang; now?: Date } & Omit<ResultsOptions, "now"> = {}): ReportBundle {
   const lang = options.lang ?? "zh";
   const now = options.now ?? new Date();
   const p = progressSheet(report, policy, lang, { now });
   return {
-    results: resultsSheet(report, lang, { now }),
+    results: resultsSheet(report, lang, { ...options, now }),
     summary: summarySheet(report, policy.fallback, lang, { now }),
     progress: p.sheet,
     data: { summaries: summaries(report, policy.fallback, lang), progress: p.data },

@@ -159,7 +159,7 @@ test("生成透视报表 with ExcelApi 1.8: results + summary sheets, then Pivot
   const [, sheet, pivots, chart] = host.of("addPivots")[0] as [string, string, PivotSpec[], ChartSpec];
   expect(sheet).toBe("透视报表");
   expect(pivots.map((p) => p.sourceTable)).toEqual(["CZ_Results", "CZ_Results"]);
-  expect(pivots[0].rows).toEqual(["项目名称"]);
+  expect(pivots[0].rows).toEqual(["项目类别"]);
   expect(pivots[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "应拨付奖补（元）", summary: "sum" }] });
   expect(chart.sheet).toBe("汇总表 (2)");
   expect(chart.type).toBe("bar");
