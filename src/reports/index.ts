@@ -5,10 +5,15 @@
 import type { PolicySet } from "../policy/types";
 import type { SheetSpec } from "../host/types";
 import type { ValidationReport } from "../validation/types";
-import type { Lang } from "../i18n";
-import { type Progress, progressSheet } from "./progress";
-import { type ResultsOptions, resultsSheet } from "./results";
-import { type Summaries, summaries, summarySheet } from "./summaries";
+import type { Lang, Translator } from "../i18n";
+import { type Progress, progressSheet, progressText } from "./progress";
+import { type ResultsOptions, resultsSheet, resultsText } from "./results";
+import { type Summaries, summaries, summarySheet, summaryText } from "./summaries";
+import { commonText } from "./common";
+import { memoMessages } from "./memo";
+import { pivotsText } from "./pivots";
+import { totalsBlockText } from "./totals-block";
+import { columnNameText, validationSheetText } from "./validation-sheet";
 
 export * from "./common";
 export * from "./results";
@@ -18,6 +23,9 @@ export * from "./progress";
 export * from "./totals-block";
 export * from "./validation-sheet";
 export * from "./memo";
+
+/** Every message catalogue of the report sheets (for the zh/en parity check). */
+export const REPORT_CATALOGUES: ReadonlyArray<Pick<Translator<string>, "area" | "tables" | "keys">> = [commonText, totalsBlockText, validationSheetText, columnNameText, resultsText, summaryText, progressText, pivotsText, memoMessages];
 
 export interface ReportBundle {
   results: SheetSpec;

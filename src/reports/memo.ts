@@ -12,7 +12,7 @@ import { counts } from "./common";
 import { totalsPartLine } from "./totals-block";
 import { countByRule, ruleLabel } from "./validation-sheet";
 
-const msg = defineMessages(
+export const memoMessages = defineMessages(
   "reports.memo",
   {
     checked: "经校验，{sheets}共{rows}行申报：错误{errors}处、警告{warnings}处、提示{infos}处，有错误的申报{rowsWithErrors}行。",
@@ -49,6 +49,7 @@ const msg = defineMessages(
     space: " ",
   },
 );
+const msg = memoMessages;
 
 export interface MemoOptions {
   /** How many problems to name (default 3). */

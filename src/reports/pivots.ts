@@ -5,7 +5,7 @@ import { RESULTS_TABLE, resultHeader } from "./results";
 import { awardsChart } from "./summaries";
 
 export const PIVOT_NAMES = { programSource: "CZ_Pivot_ProgramSource", jurisdictionYear: "CZ_Pivot_JurisdictionYear" } as const;
-const msg = defineMessages(
+export const pivotsText = defineMessages(
   "reports.pivots",
   {
     sheet_name: "透视报表",
@@ -18,6 +18,7 @@ const msg = defineMessages(
     note_tables: "PivotTables are not supported here (ExcelApi 1.8 needed): the same summaries were written as plain tables computed by the core (Summary sheet)",
   },
 );
+const msg = pivotsText;
 
 /** Both languages of one message (for callers that pick the language later). */
 const both = (key: Parameters<typeof msg>[1]) => ({ zh: msg("zh", key), en: msg("en", key) });

@@ -17,7 +17,7 @@ import type { CellSpec, SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
 import { col, colLetter, COUNT_FMT, PCT_FMT, policyLine, type Row, sheetLayout, timeLine } from "./common";
 
-const msg = defineMessages(
+export const progressText = defineMessages(
   "reports.progress",
   {
     sheet_name: "行动计划进度",
@@ -88,6 +88,7 @@ const msg = defineMessages(
     manual_title: "To be reported separately (fill in the Actual column)",
   },
 );
+const msg = progressText;
 
 /** The progress sheet's name: 行动计划进度 / Action Plan progress. */
 export const progressSheetName = (lang: Lang): string => msg(lang, "sheet_name");

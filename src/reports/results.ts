@@ -32,7 +32,7 @@ export const RESULT_COLUMNS = [
 
 export type ResultColumnKey = (typeof RESULT_COLUMNS)[number]["key"];
 
-const msg = defineMessages(
+export const resultsText = defineMessages(
   "reports.results",
   {
     sheet_name: "结果表",
@@ -81,6 +81,7 @@ const msg = defineMessages(
     source: "Source row",
   },
 );
+const msg = resultsText;
 
 /** The results sheet's name: 结果表 / Results. */
 export const resultsSheetName = (lang: Lang): string => msg(lang, "sheet_name");

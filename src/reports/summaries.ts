@@ -11,7 +11,7 @@ import type { RowResult, ValidationReport } from "../validation/types";
 import { col, colLetter, COUNT_FMT, counts, countingRuleText, policyLine, type Row, sheetLayout, timeLine, YUAN_FMT, yuan } from "./common";
 import { totalsLines } from "./totals-block";
 
-const msg = defineMessages(
+export const summaryText = defineMessages(
   "reports.summary",
   {
     sheet_name: "汇总表",
@@ -54,6 +54,7 @@ const msg = defineMessages(
     chart_title: "Payable awards by jurisdiction (CNY)",
   },
 );
+const msg = summaryText;
 
 /** The summary sheet's name: 汇总表 / Summary. */
 export const summarySheetName = (lang: Lang): string => msg(lang, "sheet_name");

@@ -11,7 +11,7 @@ import { TOTAL_KEYS, totalLine, totalText, type TotalKey } from "../validation/t
 import type { Totals } from "../validation/types";
 import { COUNT_FMT, YUAN_FMT, yuan, type Row } from "./common";
 
-const msg = defineMessages(
+export const totalsBlockText = defineMessages(
   "reports.totals",
   {
     with_split: "{line}，{split}",
@@ -36,6 +36,7 @@ const msg = defineMessages(
     beneficiary: "of which beneficiary finance",
   },
 );
+const msg = totalsBlockText;
 
 /** One part as a line without its hint; 应付 carries its split between city and beneficiary finance. */
 export function totalsPartLine(totals: Totals, key: TotalKey, lang: Lang): string {

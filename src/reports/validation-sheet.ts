@@ -14,7 +14,7 @@ import { sumTotals } from "../validation/totals";
 import { COUNT_FMT, stamp, type Row } from "./common";
 import { totalsBlock, totalsLines } from "./totals-block";
 
-const msg = defineMessages(
+export const validationSheetText = defineMessages(
   "reports.validation",
   {
     sheet_name: "校验报告",
@@ -79,6 +79,7 @@ const msg = defineMessages(
     sep: ", ",
   },
 );
+const msg = validationSheetText;
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -154,7 +155,7 @@ export function countByRule(findings: Iterable<Finding>): Array<{ rule: string; 
   return [...m.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
-const columnName = defineMessages<ColumnKey>(
+export const columnNameText = defineMessages<ColumnKey>(
   "reports.columns",
   {
     enterprise: "企业名称",
@@ -191,7 +192,7 @@ const columnName = defineMessages<ColumnKey>(
 /** The column a finding is about: the header as the user's table spells it, else its name; "整行" for the whole row. */
 function columnText(column: ColumnKey | null, report: Pick<ValidationReport, "mapping">, lang: Lang): string {
   if (!column) return msg(lang, "whole_row");
-  return report.mapping[column]?.header || columnName(lang, column);
+  return report.mapping[column]?.header || columnNameText(lang, column);
 }
 
 export interface ValidationSheetOptions {
