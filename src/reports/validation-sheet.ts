@@ -215,7 +215,7 @@ function summed(sources: readonly CheckedSource[]) {
 /**
  * The validation report sheet: preamble (title, source, skipped sheets, policy version, time,
  * counts, the four total lines), the findings table (CZ_Findings) ranked by severity with a link
- * to each cell, then the counts by problem and the totals block.
+ * to each cell, then the counts by problem (when there are findings) and the totals block.
  */
 export function validationReportSheet(sources: readonly CheckedSource[], lang: Lang = "zh", options: ValidationSheetOptions = {}): SheetSpec {
   if (!sources.length) throw new Error("validationReportSheet: no checked source");
@@ -269,11 +269,10 @@ export function validationReportSheet(sources: readonly CheckedSource[], lang: L
     tableName: "CZ_Findings",
     freezeHeader: true,
     blocks: [
-      {
-        title: msg(lang, "by_rule"),
-        columns: [{ header: msg(lang, "col_problem") }, { header: msg(lang, "col_severity") }, { header: msg(lang, "col_count"), numFmt: COUNT_FMT }, { header: msg(lang, "col_code") }],
-        rows: ruleRows.length ? ruleRows : [["", "", 0, ""]],
-      },
+      // Counts by problem (none on a clean table), then the totals.
+      ...(ruleRows.length
+        ? [{ title: msg(lang, "by_rule"), columns: [{ header: msg(lang, "col_problem") }, { header: msg(lang, "col_severity") }, { header: msg(lang, "col_count"), numFmt: COUNT_FMT }, { header: msg(lang, "col_code") }], rows: ruleRows }]
+        : []),
       totalsBlock(totals, lang),
     ],
   };

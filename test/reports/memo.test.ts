@@ -1,4 +1,6 @@
 /** 复制摘要 (memoText), the validation report sheet and the findings export on a small table run through the real validator. */
+import ExcelJS from "exceljs";
+import { ExcelJsHost } from "../../src/host/exceljs-host";
 import { SHIPPED_POLICY as P } from "../../src/policy/shipped";
 import { makeCreditCode } from "../../src/policy";
 import { parityProblems } from "../../src/i18n";
@@ -90,7 +92,7 @@ test("the validation report sheet: rule names, enterprise and project per findin
   expect(byRule.title).toBe("按问题统计");
   expect(byRule.rows.reduce((a, r) => a + (r[2] as number), 0)).toBe(report.findings.length);
   expect(byRule.rows.find((r) => r[3] === "cross.duplicate_one_time")![0]).toBe("一次性奖补重复申报");
-  expect(sheet.blocks![1].rows.map((r) => r[0])).toEqual(["申报", "应付", "其中：市财政承担", "其中：受益财政承担", "有误未计", "需复核"]);
+  expect(sheet.blocks!.at(-1)!.rows.map((r) => r[0])).toEqual(["申报", "应付", "其中：市财政承担", "其中：受益财政承担", "有误未计", "需复核"]);
   const en = validationReportSheet(source, "en");
   expect(en.name).toBe("Validation report");
   expect(en.rows.find((r) => r.at(-1) === "cross.duplicate_one_time")![1]).toBe("One-time award claimed twice");
@@ -121,4 +123,27 @@ test("the results table: 项目类别 and the applicant's 项目名称, and a li
 
 test("every report catalogue has the same keys in zh and en", () => {
   for (const c of REPORT_CATALOGUES) expect(parityProblems(c)).toEqual([]);
+});
+
+test("a clean table: no findings, no count block, the totals block still there", () => {
+  const clean = validateTable({ values: [values[0], values[2]], sheet: "申报表" }, P); // 乙: smart_factory, asked what the policy gives
+  expect(clean.findings).toEqual([]);
+  const sheet = validationReportSheet([{ sheet: "申报表", address: "A1:I2", firstCol: 0, report: clean }], "zh");
+  expect(sheet.rows).toEqual([]);
+  expect(sheet.blocks!.map((b) => b.title)).toEqual(["合计（申报 / 应付 / 有误未计 / 需复核）"]);
+});
+
+test("the findings export written by the ExcelJS host into a new workbook: a table from A1 with the finding rows", async () => {
+  const spec = findingsExportSheet(source, "zh");
+  const wb = new ExcelJS.Workbook();
+  const written = await new ExcelJsHost(wb).writeSheet(spec);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const ws = back.getWorksheet(written.name)!;
+  expect(written.tableAddress.startsWith("A1:")).toBe(true);
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(spec.columns.map((c) => c.header));
+  expect(ws.rowCount).toBe(1 + report.findings.length);
+  const dupRow = spec.rows.findIndex((r) => r[6] === "cross.duplicate_one_time") + 2;
+  expect(ws.getCell(dupRow, 2).value).toBe("一次性奖补重复申报");
+  expect(ws.getCell(dupRow, 4).value).toBe("乙");
 });
