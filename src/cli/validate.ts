@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { defineMessages } from "../i18n";
 import { fenToYuan, type Lang } from "../policy";
-import { totalsJson, totalsLines, validationReportSheet } from "../reports";
+import { findingsExportSheet, totalsJson, totalsLines, validationReportSheet } from "../reports";
 import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
 import { sumTotals } from "../validation/totals";
@@ -19,8 +19,8 @@ import { CliError } from "./messages";
 import { ProgressLine, fmtInt } from "./progress";
 import { ruleTitle, validateRegion } from "./validation-api";
 import type { PolicySet } from "../policy/types";
-import { checkOut, inspectXlsx, openBook, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
-import { appendSheetToPackage } from "./xlsx-writer";
+import { checkOut, inspectXlsx, openBook, samePath, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
+import { appendSheetToPackage, writeNewWorkbook } from "./xlsx-writer";
 
 export function fileHash(file: string): string {
   const h = crypto.createHash("sha256");
@@ -70,6 +70,7 @@ const msg = defineMessages(
     more: "…… 另有 {n} 处（--json 可查看全部）",
     totals: "合计",
     written: "已写入校验报告：{path}（工作表“{sheet}”；原文件未改动）",
+    findings_written: "已导出问题清单：{path}（{n} 条）",
     skipped: "未校验的工作表：{list}",
     skipped_item: "“{sheet}”（{reason}）",
     list_sep: "、",
@@ -95,6 +96,7 @@ const msg = defineMessages(
     more: "… {n} more (see --json for all)",
     totals: "Totals",
     written: "Report written: {path} (sheet \"{sheet}\"; the input is unchanged)",
+    findings_written: "Findings exported: {path} ({n})",
     skipped: "Sheets not checked: {list}",
     skipped_item: "\"{sheet}\" ({reason})",
     list_sep: ", ",
@@ -253,12 +255,17 @@ export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): 
   if (!file) throw new CliError("missing_file", { cmd: "validate" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "validate", extra: args.positional.slice(1).join(" ") });
   if (args.out !== undefined) checkOut(args.out, file, args.force);
+  if (args.findingsOut !== undefined) {
+    checkOut(args.findingsOut, file, args.force);
+    if (args.out !== undefined && samePath(args.out, args.findingsOut)) throw new CliError("same_outputs", { path: args.findingsOut });
+  }
 
   const insp = inspectXlsx(file);
   const before = args.out !== undefined ? fileHash(file) : null;
   const progress = ProgressLine.for(args.quiet);
   let checked: CheckedBook;
   let written: { path: string; sheet: string } | null = null;
+  let exported: { path: string; n: number } | null = null;
   try {
     checked = await checkWorkbook(file, args.sheet, insp, policy, progress, args.lang);
     if (args.out !== undefined) {
@@ -267,6 +274,11 @@ export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): 
       if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
       const name = await appendSheetToPackage(insp, args.out, spec, (n) => progress.update(msg(args.lang, "write", { n: fmtInt(n) })));
       written = { path: args.out, sheet: name };
+    }
+    if (args.findingsOut !== undefined) {
+      const spec = findingsExportSheet(checked.sheets, args.lang);
+      await writeNewWorkbook(args.findingsOut, [spec]);
+      exported = { path: args.findingsOut, n: spec.rows.length };
     }
   } finally {
     progress.done();
@@ -284,6 +296,7 @@ export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): 
     if (checked.skipped.length) text += "\n" + skippedText(checked.skipped, args.lang);
     io.out(text);
     if (written) io.out("\n" + msg(args.lang, "written", { path: written.path, sheet: written.sheet }));
+    if (exported) io.out((written ? "" : "\n") + msg(args.lang, "findings_written", { path: exported.path, n: exported.n }));
   }
   return checked.sheets.some((c) => c.report.summary.errors > 0) ? 1 : 0;
 }

@@ -134,6 +134,30 @@ test("--out writes a copy with a report sheet; the input is unchanged", async ()
   expect(sha256(faulty)).toBe(before);
 });
 
+test("--findings-out writes the findings to a new workbook, one row each; never the same file as --out", async () => {
+  const before = sha256(faulty);
+  const out = path.join(dir, "findings.xlsx");
+  const r = runCli(["validate", faulty, "--findings-out", out]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toBe("");
+  expect(sha256(faulty)).toBe(before);
+  const n = JSON.parse(runCli(["validate", faulty, "--json"]).stdout).findings.length;
+  expect(r.stdout).toContain(`已导出问题清单：${out}（${n} 条）`);
+  const wb = await readBack(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["问题清单"]);
+  const ws = wb.worksheets[0];
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["严重程度", "问题", "单元格", "企业名称", "项目名称", "说明", "规则代码"]);
+  expect(ws.rowCount).toBe(1 + n);
+  const rows = [];
+  for (let i = 2; i <= ws.rowCount; i++) rows.push((ws.getRow(i).values as unknown[]).slice(1));
+  expect(rows).toContainEqual(["错误", "信用代码校验位错误", "申报表!B2", "滁州甲公司", "项目A", expect.stringContaining("校验位"), "credit_code.check"]);
+  // Refused before anything is written: the same file twice, or an existing file without --force.
+  const both = path.join(dir, "both.xlsx");
+  expectCleanFailure(runCli(["validate", faulty, "--out", both, "--findings-out", both]), /--out 与 --findings-out 不能是同一个文件/);
+  expect(fs.existsSync(both)).toBe(false);
+  expectCleanFailure(runCli(["validate", faulty, "--findings-out", out]), /输出文件已存在/);
+});
+
 test("a merged title above the header is fine; an instructions sheet before the table is skipped", async () => {
   const f = await writeXlsx(path.join(dir, "titled.xlsx"), [
     { name: "填表说明", rows: [["请按模板填写"], ["金额单位：元"]] },
