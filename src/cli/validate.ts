@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { defineMessages } from "../i18n";
 import { fenToYuan, type Lang } from "../policy";
-import { findingsExportSheet, totalsJson, totalsLines, validationReportSheet } from "../reports";
+import { findingsExportSheet, skippedLine, totalsJson, totalsLines, validationReportSheet } from "../reports";
 import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
 import { sumTotals } from "../validation/totals";
@@ -71,12 +71,6 @@ const msg = defineMessages(
     totals: "合计",
     written: "已写入校验报告：{path}（工作表“{sheet}”；原文件未改动）",
     findings_written: "已导出问题清单：{path}（{n} 条）",
-    skipped: "未校验的工作表：{list}",
-    skipped_item: "“{sheet}”（{reason}）",
-    list_sep: "、",
-    hidden: "隐藏",
-    empty: "空白",
-    no_header: "无表头",
     all: "共校验 {n} 个工作表：错误 {errors} · 警告 {warnings} · 提示 {infos}",
     report_sheet: "CZ校验报告",
   },
@@ -97,12 +91,6 @@ const msg = defineMessages(
     totals: "Totals",
     written: "Report written: {path} (sheet \"{sheet}\"; the input is unchanged)",
     findings_written: "Findings exported: {path} ({n})",
-    skipped: "Sheets not checked: {list}",
-    skipped_item: "\"{sheet}\" ({reason})",
-    list_sep: ", ",
-    hidden: "hidden",
-    empty: "empty",
-    no_header: "no header",
     all: "{n} sheets checked: {errors} errors · {warnings} warnings · {infos} notes",
     report_sheet: "CZ校验报告",
   },
@@ -247,7 +235,7 @@ export function totalsText(totals: ValidationReport["summary"]["totals"], lang: 
 }
 
 export function skippedText(skipped: CheckedBook["skipped"], lang: Lang): string {
-  return msg(lang, "skipped", { list: skipped.map((x) => msg(lang, "skipped_item", { sheet: x.sheet, reason: msg(lang, x.reason) })).join(msg(lang, "list_sep")) });
+  return skippedLine(skipped, lang);
 }
 
 export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {

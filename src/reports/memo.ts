@@ -10,7 +10,7 @@ import { sumTotals, totalLine } from "../validation/totals";
 import type { ValidationReport } from "../validation/types";
 import { counts } from "./common";
 import { totalsPartLine } from "./totals-block";
-import { countByRule, ruleLabel } from "./validation-sheet";
+import { countByRule, ruleLabel, summedCounts } from "./validation-sheet";
 
 export const memoMessages = defineMessages(
   "reports.memo",
@@ -77,8 +77,7 @@ export function payableByJurisdiction(reports: readonly Pick<ValidationReport, "
 export function memoText(input: ValidationReport | readonly ValidationReport[], lang: Lang = "zh", options: MemoOptions = {}): string {
   const reports: readonly ValidationReport[] = Array.isArray(input) ? input : [input as ValidationReport];
   if (!reports.length) return "";
-  const c = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0 };
-  for (const r of reports) for (const k of Object.keys(c) as Array<keyof typeof c>) c[k] += r.summary[k];
+  const c = summedCounts(reports);
   const totals = sumTotals(reports.map((r) => r.summary.totals));
   const money = (fen: Fen) => formatMoney(fen, lang);
   const sheets = reports.map((r) => msg(lang, "checked_one", { sheet: r.sheet })).join(msg(lang, "sheets_sep"));

@@ -205,11 +205,16 @@ export interface ValidationSheetOptions {
   name?: string;
 }
 
-/** The counts of several sources' summaries. */
-function summed(sources: readonly CheckedSource[]) {
+/** The counts of several validations added up: rows, findings by severity, rows with errors. */
+export function summedCounts(reports: readonly Pick<ValidationReport, "summary">[]): { rows: number; errors: number; warnings: number; infos: number; rowsWithErrors: number } {
   const c = { rows: 0, errors: 0, warnings: 0, infos: 0, rowsWithErrors: 0 };
-  for (const s of sources) for (const k of Object.keys(c) as Array<keyof typeof c>) c[k] += s.report.summary[k];
+  for (const r of reports) for (const k of Object.keys(c) as Array<keyof typeof c>) c[k] += r.summary[k];
   return c;
+}
+
+/** "未校验的工作表：“旧表”（隐藏）、“说明”（无表头）" — the sheets a multi-sheet check left out. */
+export function skippedLine(skipped: readonly SkippedSheet[], lang: Lang): string {
+  return msg(lang, "skipped", { list: skipped.map((x) => msg(lang, "skipped_item", { sheet: x.sheet, reason: msg(lang, x.reason) })).join(msg(lang, "sep")) });
 }
 
 /**
@@ -222,7 +227,7 @@ export function validationReportSheet(sources: readonly CheckedSource[], lang: L
   const now = options.now ?? new Date();
   const sep = msg(lang, "sep");
   const where = sources.map((s) => `${s.sheet}!${s.address}`).join(sep);
-  const c = summed(sources);
+  const c = summedCounts(sources.map((s) => s.report));
   const totals = sumTotals(sources.map((s) => s.report.summary.totals));
   const policy = sources[0].report.policy;
   const skipped = options.skipped ?? [];
@@ -258,7 +263,7 @@ export function validationReportSheet(sources: readonly CheckedSource[], lang: L
     preamble: [
       msg(lang, "title"),
       options.fileName ? msg(lang, "source_file", { file: options.fileName, sources: where }) : msg(lang, "source", { sources: where }),
-      ...(skipped.length ? [msg(lang, "skipped", { list: skipped.map((x) => msg(lang, "skipped_item", { sheet: x.sheet, reason: msg(lang, x.reason) })).join(sep) })] : []),
+      ...(skipped.length ? [skippedLine(skipped, lang)] : []),
       msg(lang, "policy", { title: policy.title, id: policy.id }),
       msg(lang, "time", { time: stamp(now, true) }),
       msg(lang, "counts", c),
