@@ -45,6 +45,7 @@ export const validationSheetText = defineMessages(
     col_code: "规则代码",
     col_count: "数量",
     by_rule: "按问题统计",
+    formula_uncached: "公式未计算",
     sep: "、",
   },
   {
@@ -76,6 +77,7 @@ export const validationSheetText = defineMessages(
     col_code: "Rule code",
     col_count: "Count",
     by_rule: "Count by problem",
+    formula_uncached: "Formula not calculated",
     sep: ", ",
   },
 );
@@ -86,9 +88,13 @@ export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, 
 /** A severity in words: 错误 / 警告 / 提示. */
 export const severityText = (sev: Severity, lang: Lang): string => msg(lang, sev);
 
+/** Names of codes that are not validation rules of the core (the CLI's reader adds formula.uncached). */
+const OTHER_RULES: Readonly<Record<string, "formula_uncached">> = { "formula.uncached": "formula_uncached" };
+
 /** A rule's short name for people (信用代码校验位错误); an unnamed code stays as it is. */
 export function ruleLabel(code: string, lang: Lang): string {
-  return ruleName(lang, code as RuleCode);
+  const other = OTHER_RULES[code];
+  return other ? msg(lang, other) : ruleName(lang, code as RuleCode);
 }
 
 /** Findings ranked: errors first, then by row, then by rule code. */

@@ -6,7 +6,7 @@ import { makeCreditCode } from "../../src/policy";
 import { parityProblems } from "../../src/i18n";
 import { validateTable } from "../../src/validation/validate";
 import { CANONICAL_HEADERS } from "../../src/validation/headers";
-import { findingsExportSheet, memoText, payableByJurisdiction, REPORT_CATALOGUES, resultsSheet, validationReportSheet } from "../../src/reports";
+import { findingsExportSheet, memoText, payableByJurisdiction, REPORT_CATALOGUES, resultsSheet, ruleLabel, validationReportSheet } from "../../src/reports";
 
 const code = (n: number) => makeCreditCode("341103", `MA2T${String(8000 + n)}`);
 const keys = ["enterprise", "credit_code", "jurisdiction", "program", "project", "amount", "level", "date", "requested"] as const;
@@ -119,6 +119,13 @@ test("the results table: 项目类别 and the applicant's 项目名称, and a li
   expect(r[H.indexOf("来源行")]).toEqual({ text: "申报表!C2", link: { sheet: "申报表", cell: "C2" } });
   const plain = resultsSheet(report, "zh", { links: false, sheetOf: () => "2023年" });
   expect(plain.rows[6][H.indexOf("来源行")]).toBe("2023年!A8");
+});
+
+test("rule labels: the core's names, the CLI reader's uncached formula, an unknown code as it is", () => {
+  expect(ruleLabel("credit_code.check", "zh")).toBe("信用代码校验位错误");
+  expect(ruleLabel("formula.uncached", "zh")).toBe("公式未计算");
+  expect(ruleLabel("formula.uncached", "en")).toBe("Formula not calculated");
+  expect(ruleLabel("no.such_rule", "zh")).toBe("no.such_rule");
 });
 
 test("every report catalogue has the same keys in zh and en", () => {
