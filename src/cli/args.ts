@@ -10,13 +10,15 @@ export interface ParsedArgs {
   help: boolean;
   sheet?: string;
   out?: string;
+  /** validate: also export the findings (one row each) to a new workbook. */
+  findingsOut?: string;
   /** Overwrite an existing --out file. */
   force: boolean;
   /** No progress line on stderr. */
   quiet: boolean;
 }
 
-const VALUE_OPTIONS = new Set(["--sheet", "--out", "--lang"]);
+const VALUE_OPTIONS = new Set(["--sheet", "--out", "--lang", "--findings-out"]);
 const FLAG_OPTIONS = new Set(["--json", "--help", "-h", "--force", "--quiet", "-q"]);
 
 /**
@@ -76,6 +78,7 @@ export function parseArgs(argv: string[], fallbackLang: Lang = "zh"): ParsedArgs
         else if (l === "zh" || l === "zh-cn") out.lang = "zh";
         else throw new CliError("bad_lang", { name: v });
       } else if (a === "--sheet") out.sheet = v;
+      else if (a === "--findings-out") out.findingsOut = v;
       else out.out = v;
       continue;
     }

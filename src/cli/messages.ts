@@ -33,6 +33,7 @@ export type CliMsg =
   | "no_header_merged"
   | "out_is_input"
   | "out_exists"
+  | "same_outputs"
   | "no_visible_sheet"
   | "out_not_xlsx"
   | "out_dir_missing"
@@ -97,6 +98,7 @@ const zh: Table = {
   no_header_merged: (p) => `工作表“${p.name}”中找不到可识别的表头行：表头含合并单元格（${p.cells}），请取消合并、每列一个列名后重试`,
   out_is_input: () => "输出文件不能与输入文件相同（不会覆盖原始申报表），请用 --out 指定另一个文件",
   out_exists: (p) => `输出文件已存在：${p.path}；如确需覆盖，请加 --force`,
+  same_outputs: (p) => `--out 与 --findings-out 不能是同一个文件：${p.path}`,
   no_visible_sheet: (p) => `工作簿中没有可见的工作表（${p.list} 均已隐藏）；请用 --sheet 指定要校验的工作表`,
   out_not_xlsx: (p) => `输出文件须以 .xlsx 结尾：${p.path}`,
   out_dir_missing: (p) => `输出目录不存在：${p.path}`,
@@ -160,6 +162,7 @@ const en: Table = {
   no_header_merged: (p) => `No recognisable header row in sheet "${p.name}": the header has merged cells (${p.cells}); unmerge them so each column has one name`,
   out_is_input: () => "The output file must differ from the input (the application table is never overwritten): give another --out",
   out_exists: (p) => `The output file already exists: ${p.path}; add --force to overwrite it`,
+  same_outputs: (p) => `--out and --findings-out cannot be the same file: ${p.path}`,
   no_visible_sheet: (p) => `The workbook has no visible sheet (${p.list} are hidden); name one with --sheet`,
   out_not_xlsx: (p) => `The output file must end in .xlsx: ${p.path}`,
   out_dir_missing: (p) => `The output folder does not exist: ${p.path}`,
@@ -198,13 +201,14 @@ const helpZh: Record<HelpCommand, string[]> = {
   ],
   programs: ["用法：cz-subsidy programs [--json] [--lang en]", "", "列出政策目录：代码、中文名、条款、规则（比例、上限、门槛）、资金承担方。", "", "示例：", "  cz-subsidy programs", "  cz-subsidy programs --json"],
   validate: [
-    "用法：cz-subsidy validate <申报表.xlsx> [--sheet 工作表名] [--json] [--out 报告.xlsx [--force]] [--quiet] [--lang en]",
+    "用法：cz-subsidy validate <申报表.xlsx> [--sheet 工作表名] [--json] [--out 报告.xlsx] [--findings-out 问题清单.xlsx] [--force] [--quiet] [--lang en]",
     "",
     "校验申报表：信用代码、所属地区、项目类别、金额与政策核定金额、有效期、一次性奖补重复申报、单个企业上限等。",
     "不指定 --sheet 时，校验所有可见且有表头的工作表（每个工作表单独列出），隐藏的工作表跳过并列出；",
     "退出码反映全部工作表：0 无错误，1 有错误，2 文件无法使用。原文件只读不改。",
     "  --out 报告.xlsx   另存一份副本并加入“CZ校验报告”工作表（原有工作表逐字节保留）；",
     "                    文件已存在时拒绝，除非加 --force；不能与输入文件相同",
+    "  --findings-out 问题清单.xlsx  另存问题清单：新工作簿，每个问题一行（严重程度、问题、单元格、企业、项目、说明）",
     "  --json            输出 JSON（完整文字，不截断）",
     "  --quiet           不显示进度行（进度行只在终端中、运行超过 1 秒时显示于 stderr）",
     "",
@@ -253,7 +257,7 @@ const helpEn: Record<HelpCommand, string[]> = {
   ],
   programs: ["Usage: cz-subsidy programs [--json] [--lang en]", "", "Lists the catalogue: code, Chinese name, clause, rule (rate, cap, threshold), who pays.", "", "Examples:", "  cz-subsidy programs --lang en", "  cz-subsidy programs --json"],
   validate: [
-    "Usage: cz-subsidy validate <applications.xlsx> [--sheet NAME] [--json] [--out report.xlsx [--force]] [--quiet] [--lang en]",
+    "Usage: cz-subsidy validate <applications.xlsx> [--sheet NAME] [--json] [--out report.xlsx] [--findings-out findings.xlsx] [--force] [--quiet] [--lang en]",
     "",
     "Checks an application table: credit codes, jurisdictions, programs, amounts against the award, validity dates,",
     "repeated one-time awards, per-enterprise caps. Without --sheet every visible sheet with a header row is checked",
@@ -261,6 +265,7 @@ const helpEn: Record<HelpCommand, string[]> = {
     "0 no errors, 1 errors, 2 unusable file. The input is only read.",
     "  --out report.xlsx  a copy with a CZ校验报告 sheet added (the original sheets are copied byte for byte);",
     "                     refused when the file exists unless --force; never the input file",
+    "  --findings-out findings.xlsx  the findings in a new workbook, one row each (severity, problem, cell, enterprise, project, message)",
     "  --json             JSON output (full texts, never cut)",
     "  --quiet            no progress line (shown on stderr only in a terminal, for runs over a second)",
     "",

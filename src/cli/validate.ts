@@ -7,20 +7,21 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { fenToYuan, formatFen, type Lang } from "../policy";
+import { defineMessages } from "../i18n";
+import { fenToYuan, type Lang } from "../policy";
+import { findingsExportSheet, skippedLine, totalsJson, totalsLines, validationReportSheet } from "../reports";
 import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
 import { sumTotals } from "../validation/totals";
+import { findingSentence } from "../validation/messages";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./io";
 import { CliError } from "./messages";
 import { ProgressLine, fmtInt } from "./progress";
-import { buildValidationSheet } from "./report-sheet";
-import { renderTable } from "./text-table";
 import { ruleTitle, validateRegion } from "./validation-api";
 import type { PolicySet } from "../policy/types";
-import { checkOut, inspectXlsx, openBook, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
-import { appendSheetToPackage } from "./xlsx-writer";
+import { checkOut, inspectXlsx, openBook, samePath, type Inspection, type OpenedBook, type SheetRead } from "./xlsx-file";
+import { appendSheetToPackage, writeNewWorkbook } from "./xlsx-writer";
 
 export function fileHash(file: string): string {
   const h = crypto.createHash("sha256");
@@ -52,10 +53,49 @@ export interface CheckedBook {
   skipped: Array<{ sheet: string; reason: SkipReason }>;
 }
 
-const PROGRESS_TEXT = {
-  zh: { read: (s: string, n: number) => `读取“${s}”：${fmtInt(n)} 行`, check: (s: string, d: number, t: number) => `校验“${s}”：${fmtInt(d)} / ${fmtInt(t)} 行` },
-  en: { read: (s: string, n: number) => `Reading "${s}": ${fmtInt(n)} rows`, check: (s: string, d: number, t: number) => `Checking "${s}": ${fmtInt(d)} / ${fmtInt(t)} rows` },
-};
+const msg = defineMessages(
+  "cli.validate",
+  {
+    read: "读取“{sheet}”：{n} 行",
+    check: "校验“{sheet}”：{done} / {total} 行",
+    write: "写入报告：{n} 行",
+    head: "校验：{file} · 工作表“{sheet}”（{address}）· 申报 {rows} 条",
+    policy: "政策：{title}",
+    counts: "结果：错误 {errors} · 警告 {warnings} · 提示 {infos}（有错误的申报 {rowsWithErrors} 条）",
+    clean: "未发现错误。",
+    error: "错误",
+    warning: "警告",
+    info: "提示",
+    rule: "{rule}（{n} 处）",
+    row: "第{row}行",
+    more: "…… 另有 {n} 处（--json 可查看全部）",
+    totals: "合计",
+    written: "已写入校验报告：{path}（工作表“{sheet}”；原文件未改动）",
+    findings_written: "已导出问题清单：{path}（{n} 条）",
+    all: "共校验 {n} 个工作表：错误 {errors} · 警告 {warnings} · 提示 {infos}",
+    report_sheet: "CZ校验报告",
+  },
+  {
+    read: "Reading \"{sheet}\": {n} rows",
+    check: "Checking \"{sheet}\": {done} / {total} rows",
+    write: "Writing the report: {n} rows",
+    head: "Checked: {file} · sheet \"{sheet}\" ({address}) · {rows} applications",
+    policy: "Policy: {title}",
+    counts: "Result: {errors} errors · {warnings} warnings · {infos} notes ({rowsWithErrors} applications with errors)",
+    clean: "No errors found.",
+    error: "Errors",
+    warning: "Warnings",
+    info: "Notes",
+    rule: "{rule} ({n})",
+    row: "row {row}",
+    more: "… {n} more (see --json for all)",
+    totals: "Totals",
+    written: "Report written: {path} (sheet \"{sheet}\"; the input is unchanged)",
+    findings_written: "Findings exported: {path} ({n})",
+    all: "{n} sheets checked: {errors} errors · {warnings} warnings · {infos} notes",
+    report_sheet: "CZ校验报告",
+  },
+);
 
 /**
  * Open and validate. With a sheet name: that sheet (even a hidden one), or exit 2. Without:
@@ -64,9 +104,8 @@ const PROGRESS_TEXT = {
  * only when no sheet at all could be checked.
  */
 export async function checkWorkbook(file: string, sheet: string | undefined, insp: Inspection, policy: PolicySet, progress: ProgressLine = new ProgressLine(false), lang: Lang = "zh"): Promise<CheckedBook> {
-  const pt = PROGRESS_TEXT[lang];
-  const book = await openBook(file, insp, { progress: (s, n) => progress.update(pt.read(s, n)) });
-  const validate = (read: SheetRead) => validateRegion(read.region, policy, { onProgress: (d, t) => progress.update(pt.check(read.region.sheet, d, t)) });
+  const book = await openBook(file, insp, { progress: (s, n) => progress.update(msg(lang, "read", { sheet: s, n: fmtInt(n) })) });
+  const validate = (read: SheetRead) => validateRegion(read.region, policy, { onProgress: (d, t) => progress.update(msg(lang, "check", { sheet: read.region.sheet, done: fmtInt(d), total: fmtInt(t) })) });
   const keep = (read: SheetRead, report: ValidationReport): CheckedSheet => ({ sheet: read.region.sheet, address: read.region.address, firstRow: read.region.firstRow, firstCol: read.region.firstCol, report });
   if (sheet !== undefined) {
     const read = await book.readSheet(sheet);
@@ -109,7 +148,7 @@ function noHeader(read: SheetRead, error: TableError): CliError {
 
 const SEV_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-const yuanSums = (r: ValidationReport["summary"]) => ({
+const yuanSums = (r: ValidationReport["summary"], lang: Lang) => ({
   rows: r.rows,
   errors: r.errors,
   warnings: r.warnings,
@@ -121,6 +160,7 @@ const yuanSums = (r: ValidationReport["summary"]) => ({
   city: fenToYuan(r.city),
   beneficiary: fenToYuan(r.beneficiary),
   byRule: r.byRule,
+  totals: totalsJson(r.totals, lang),
 });
 
 /** Totals over several sheets' summaries (amounts in 分). */
@@ -145,66 +185,20 @@ export function totalSummary(list: ValidationReport["summary"][]): ValidationRep
 /** The JSON shape: exactly one object (full message texts, never truncated). */
 export function validationJson(c: Pick<CheckedBook, "sheets" | "skipped">, lang: Lang, file: string) {
   return {
-    findings: c.sheets.flatMap(({ sheet, report: r }) => r.findings.map((f) => ({ sheet, row: f.row, column: f.column, severity: f.severity, rule: f.rule, message: lang === "en" ? f.messageEn : f.message }))),
-    summary: { file: path.basename(file), sheets: c.sheets.map((s) => s.sheet), policy: c.sheets[0].report.policy.id, ...yuanSums(totalSummary(c.sheets.map((s) => s.report.summary))) },
-    sheets: c.sheets.map((s) => ({ sheet: s.sheet, address: s.address, ...yuanSums(s.report.summary) })),
+    findings: c.sheets.flatMap(({ sheet, report: r }) => r.findings.map((f) => ({ sheet, row: f.row, column: f.column, severity: f.severity, rule: f.rule, message: findingSentence(f, lang) }))),
+    summary: { file: path.basename(file), sheets: c.sheets.map((s) => s.sheet), policy: c.sheets[0].report.policy.id, ...yuanSums(totalSummary(c.sheets.map((s) => s.report.summary)), lang) },
+    sheets: c.sheets.map((s) => ({ sheet: s.sheet, address: s.address, ...yuanSums(s.report.summary, lang) })),
     skipped: c.skipped,
   };
 }
 
-const T = {
-  zh: {
-    head: (file: string, sheet: string, addr: string, rows: number) => `校验：${file} · 工作表“${sheet}”（${addr}）· 申报 ${rows} 条`,
-    policy: (t: string) => `政策：${t}`,
-    counts: (e: number, w: number, i: number, rows: number) => `结果：错误 ${e} · 警告 ${w} · 提示 ${i}（有错误的申报 ${rows} 条）`,
-    clean: "未发现错误。",
-    sev: { error: "错误", warning: "警告", info: "提示" },
-    rule: (rule: string, n: number) => `${rule}（${n} 处）`,
-    row: (row: number) => `第${row}行`,
-    more: (n: number) => `…… 另有 ${n} 处（--json 可查看全部）`,
-    totals: "合计（元）",
-    totalsHead: ["项目", "金额（元）"],
-    requested: "申报金额",
-    computed: "核定金额",
-    payable: "应拨付金额",
-    city: "市财政承担",
-    beneficiary: "受益财政承担",
-    written: (p: string, s: string) => `已写入校验报告：${p}（工作表“${s}”；原文件未改动）`,
-    skipped: (list: string) => `未校验的工作表：${list}`,
-    reason: { hidden: "隐藏", empty: "空白", no_header: "无表头" },
-    all: (n: number, e: number, w: number, i: number) => `共校验 ${n} 个工作表：错误 ${e} · 警告 ${w} · 提示 ${i}`,
-  },
-  en: {
-    head: (file: string, sheet: string, addr: string, rows: number) => `Checked: ${file} · sheet "${sheet}" (${addr}) · ${rows} applications`,
-    policy: (t: string) => `Policy: ${t}`,
-    counts: (e: number, w: number, i: number, rows: number) => `Result: ${e} errors · ${w} warnings · ${i} notes (${rows} applications with errors)`,
-    clean: "No errors found.",
-    sev: { error: "Errors", warning: "Warnings", info: "Notes" },
-    rule: (rule: string, n: number) => `${rule} (${n})`,
-    row: (row: number) => `row ${row}`,
-    more: (n: number) => `… ${n} more (see --json for all)`,
-    totals: "Totals (CNY)",
-    totalsHead: ["item", "amount (CNY)"],
-    requested: "requested",
-    computed: "computed",
-    payable: "payable",
-    city: "city finance",
-    beneficiary: "beneficiary finance",
-    written: (p: string, s: string) => `Report written: ${p} (sheet "${s}"; the input is unchanged)`,
-    skipped: (list: string) => `Sheets not checked: ${list}`,
-    reason: { hidden: "hidden", empty: "empty", no_header: "no header" },
-    all: (n: number, e: number, w: number, i: number) => `${n} sheets checked: ${e} errors · ${w} warnings · ${i} notes`,
-  },
-};
-
-/** Human-readable report: counts, findings grouped by rule (severity first), totals. */
+/** Human-readable report: counts, findings grouped by rule (severity first), the one total with its parts. */
 export function validationText(r: ValidationReport, lang: Lang, file: string, address: string, perRule = 30): string {
-  const t = T[lang];
   const s = r.summary;
   const lines: string[] = [];
-  lines.push(t.head(path.basename(file), r.sheet, address, s.rows));
-  lines.push(t.policy(r.policy.title));
-  lines.push(t.counts(s.errors, s.warnings, s.infos, s.rowsWithErrors));
+  lines.push(msg(lang, "head", { file: path.basename(file), sheet: r.sheet, address, rows: s.rows }));
+  lines.push(msg(lang, "policy", { title: r.policy.title }));
+  lines.push(msg(lang, "counts", { errors: s.errors, warnings: s.warnings, infos: s.infos, rowsWithErrors: s.rowsWithErrors }));
   const groups = new Map<string, ValidationReport["findings"]>();
   for (const f of r.findings) {
     const k = `${SEV_ORDER[f.severity]}\u0000${f.rule}`;
@@ -219,33 +213,30 @@ export function validationText(r: ValidationReport, lang: Lang, file: string, ad
     const sev = g[0].severity;
     if (sev !== lastSev) {
       lines.push("");
-      lines.push(`${t.sev[sev]}`);
+      lines.push(msg(lang, sev));
       lastSev = sev;
     }
-    lines.push(`  ${t.rule(ruleTitle(g[0].rule, lang), g.length)}`);
+    lines.push(`  ${msg(lang, "rule", { rule: ruleTitle(g[0].rule, lang), n: g.length })}`);
     const sorted = [...g].sort((a, b) => a.row - b.row);
-    for (const f of sorted.slice(0, perRule)) lines.push(`    ${t.row(f.row)}  ${lang === "en" ? f.messageEn : f.message}`);
-    if (sorted.length > perRule) lines.push(`    ${t.more(sorted.length - perRule)}`);
+    for (const f of sorted.slice(0, perRule)) lines.push(`    ${msg(lang, "row", { row: f.row })}  ${findingSentence(f, lang)}`);
+    if (sorted.length > perRule) lines.push(`    ${msg(lang, "more", { n: sorted.length - perRule })}`);
   }
   if (s.errors === 0) {
     lines.push("");
-    lines.push(t.clean);
+    lines.push(msg(lang, "clean"));
   }
   lines.push("");
-  lines.push(t.totals);
-  const money = (fen: number) => formatFen(fen) + (fen % 100 === 0 ? ".00" : "");
-  lines.push(
-    renderTable(
-      [t.totalsHead, [t.requested, money(s.requested)], [t.computed, money(s.computed)], [t.payable, money(s.payable)], [t.city, money(s.city)], [t.beneficiary, money(s.beneficiary)]],
-      [false, true],
-    ),
-  );
+  lines.push(totalsText(s.totals, lang));
   return lines.join("\n");
 }
 
+/** The one total with its parts as the CLI prints it: a heading and the four lines every sheet shows. */
+export function totalsText(totals: ValidationReport["summary"]["totals"], lang: Lang): string {
+  return [msg(lang, "totals"), ...totalsLines(totals, lang).map((l) => `  ${l}`)].join("\n");
+}
+
 export function skippedText(skipped: CheckedBook["skipped"], lang: Lang): string {
-  const t = T[lang];
-  return t.skipped(skipped.map((x) => (lang === "zh" ? `“${x.sheet}”（${t.reason[x.reason]}）` : `"${x.sheet}" (${t.reason[x.reason]})`)).join(lang === "zh" ? "、" : ", "));
+  return skippedLine(skipped, lang);
 }
 
 export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): Promise<number> {
@@ -253,20 +244,30 @@ export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): 
   if (!file) throw new CliError("missing_file", { cmd: "validate" });
   if (args.positional.length > 1) throw new CliError("too_many_args", { cmd: "validate", extra: args.positional.slice(1).join(" ") });
   if (args.out !== undefined) checkOut(args.out, file, args.force);
+  if (args.findingsOut !== undefined) {
+    checkOut(args.findingsOut, file, args.force);
+    if (args.out !== undefined && samePath(args.out, args.findingsOut)) throw new CliError("same_outputs", { path: args.findingsOut });
+  }
 
   const insp = inspectXlsx(file);
   const before = args.out !== undefined ? fileHash(file) : null;
   const progress = ProgressLine.for(args.quiet);
   let checked: CheckedBook;
   let written: { path: string; sheet: string } | null = null;
+  let exported: { path: string; n: number } | null = null;
   try {
     checked = await checkWorkbook(file, args.sheet, insp, policy, progress, args.lang);
     if (args.out !== undefined) {
-      const spec = buildValidationSheet(checked.sheets, path.basename(file), new Date(), checked.skipped);
+      const spec = validationReportSheet(checked.sheets, args.lang, { now: new Date(), fileName: path.basename(file), skipped: checked.skipped, name: msg(args.lang, "report_sheet") });
       // Paranoia: the input must still be byte-identical before anything is written.
       if (fileHash(file) !== before) throw new CliError("internal", { reason: "input changed while reading" });
-      const name = await appendSheetToPackage(insp, args.out, spec, (n) => progress.update(args.lang === "zh" ? `写入报告：${fmtInt(n)} 行` : `Writing the report: ${fmtInt(n)} rows`));
+      const name = await appendSheetToPackage(insp, args.out, spec, (n) => progress.update(msg(args.lang, "write", { n: fmtInt(n) })));
       written = { path: args.out, sheet: name };
+    }
+    if (args.findingsOut !== undefined) {
+      const spec = findingsExportSheet(checked.sheets, args.lang);
+      await writeNewWorkbook(args.findingsOut, [spec]);
+      exported = { path: args.findingsOut, n: spec.rows.length };
     }
   } finally {
     progress.done();
@@ -279,11 +280,12 @@ export async function runValidate(args: ParsedArgs, io: Io, policy: PolicySet): 
     let text = parts.join("\n\n" + "─".repeat(40) + "\n\n");
     if (checked.sheets.length > 1) {
       const tot = totalSummary(checked.sheets.map((c) => c.report.summary));
-      text += "\n\n" + T[args.lang].all(checked.sheets.length, tot.errors, tot.warnings, tot.infos);
+      text += "\n\n" + msg(args.lang, "all", { n: checked.sheets.length, errors: tot.errors, warnings: tot.warnings, infos: tot.infos }) + "\n" + totalsText(tot.totals, args.lang);
     }
     if (checked.skipped.length) text += "\n" + skippedText(checked.skipped, args.lang);
     io.out(text);
-    if (written) io.out("\n" + T[args.lang].written(written.path, written.sheet));
+    if (written) io.out("\n" + msg(args.lang, "written", { path: written.path, sheet: written.sheet }));
+    if (exported) io.out((written ? "" : "\n") + msg(args.lang, "findings_written", { path: exported.path, n: exported.n }));
   }
   return checked.sheets.some((c) => c.report.summary.errors > 0) ? 1 : 0;
 }

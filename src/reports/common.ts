@@ -1,5 +1,5 @@
 /** Shared pieces of the report builders: labels, money cells, the counting rule, sheet layout. Pure. */
-import type { Lang } from "../policy/messages";
+import { defineMessages, type Lang } from "../i18n";
 import type { Fen } from "../policy/money";
 import type { CellSpec, ColumnSpec, SheetSpec } from "../host/types";
 import type { RowResult, RowStatus, ValidationReport } from "../validation/types";
@@ -14,13 +14,38 @@ export const COUNT_FMT = "0";
 /** 分 → a cell value in 元 (the closest double to the exact 2-decimal amount); null stays empty. */
 export const yuan = (fen: Fen | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
 
-export const t = (lang: Lang, zh: string, en: string): string => (lang === "zh" ? zh : en);
+/** Words shared by several report sheets. */
+export const commonText = defineMessages(
+  "reports.common",
+  {
+    pass: "通过",
+    error: "有误",
+    review: "需复核",
+    counting_rule:
+      "计入汇总：无错误（通过或需复核）且已算出金额的申报行，按应拨付额（核定额与申报额中的较低者；申报额为空或为0时为核定额）及其分担求和；有误的行不计入，其金额栏留空（计算结果见结果表“校验意见”）。金额按分精确求和后换算为元。",
+    policy_line: "政策版本：{title}（{id}）",
+    time_line: "生成时间：{time}",
+    part: "政策第{numeral}部分",
+    list_sep: "、",
+  },
+  {
+    pass: "Passed",
+    error: "Has errors",
+    review: "Needs review",
+    counting_rule:
+      "Counted: rows without errors (passed or needing review) whose amounts were computed, summing the payable amount (the entitlement, or the amount asked when lower; the entitlement when the amount asked is empty or 0) and its split; rows with errors are left out and their amount cells are empty (the computed figure is in the findings column). Sums are exact in 分, then shown in 元.",
+    policy_line: "Policy: {title} ({id})",
+    time_line: "Generated: {time}",
+    part: "Policy part {n}",
+    list_sep: ", ",
+  },
+);
 
-export const STATUS_TEXT: Record<RowStatus, { zh: string; en: string }> = {
-  pass: { zh: "通过", en: "Passed" },
-  error: { zh: "有误", en: "Has errors" },
-  review: { zh: "需复核", en: "Needs review" },
-};
+/** A row status in words: 通过 / 有误 / 需复核. */
+export const statusText = (status: RowStatus, lang: Lang): string => commonText(lang, status);
+
+/** The counting rule of every summary, in words. */
+export const countingRuleText = (lang: Lang): string => commonText(lang, "counting_rule");
 
 /**
  * The counting rule shared by the results table's amount columns, every summary table, the
@@ -34,33 +59,29 @@ export function counts(r: RowResult): boolean {
   return r.status !== "error" && r.payable !== null;
 }
 
-export const COUNTING_RULE = {
-  zh: "计入汇总：无错误（通过或需复核）且已算出金额的申报行，按应拨付额（核定额与申报额中的较低者；申报额为空或为0时为核定额）及其分担求和；有误的行不计入，其金额栏留空（计算结果见结果表“校验意见”）。金额按分精确求和后换算为元。",
-  en: "Counted: rows without errors (passed or needing review) whose amounts were computed, summing the payable amount (the entitlement, or the amount asked when lower; the entitlement when the amount asked is empty or 0) and its split; rows with errors are left out and their amount cells are empty (the computed figure is in the findings column). Sums are exact in 分, then shown in 元.",
-};
-
 const PART_NO = "一二三四五六七八";
 
 /** "政策第二部分" from a part numeral (the Policy has parts and items, no 第X条); other text unchanged. */
 export function sectionText(section: string, lang: Lang): string {
   const s = section.trim();
   const n = PART_NO.indexOf(s) + 1;
-  if (s.length === 1 && n > 0) return lang === "zh" ? `政策第${s}部分` : `Policy part ${n}`;
+  if (s.length === 1 && n > 0) return commonText(lang, "part", { numeral: s, n });
   return s;
 }
 
-/** ISO-like local time "2026-11-29 12:30" for preambles. */
-export function stamp(now: Date): string {
+/** ISO-like local time "2026-11-29 12:30" for preambles ("2026-11-29 12:30:05" with seconds). */
+export function stamp(now: Date, seconds = false): string {
   const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
+  const s = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}`;
+  return seconds ? `${s}:${p(now.getSeconds())}` : s;
 }
 
 export function policyLine(report: Pick<ValidationReport, "policy">, lang: Lang): string {
-  return t(lang, `政策版本：${report.policy.title}（${report.policy.id}）`, `Policy: ${report.policy.title} (${report.policy.id})`);
+  return commonText(lang, "policy_line", { title: report.policy.title, id: report.policy.id });
 }
 
 export function timeLine(now: Date, lang: Lang): string {
-  return t(lang, `生成时间：${stamp(now)}`, `Generated: ${stamp(now)}`);
+  return commonText(lang, "time_line", { time: stamp(now) });
 }
 
 export const col = (header: string, numFmt?: string, width?: number): ColumnSpec => ({ header, ...(numFmt ? { numFmt } : {}), ...(width ? { width } : {}) });

@@ -1,15 +1,34 @@
 /** PivotTable specs over CZ_Results, the awards chart, and the fallback decision. Pure. */
+import { defineMessages, type Lang } from "../i18n";
 import type { ChartSpec, PivotSpec, SheetSpec } from "../host/types";
-import type { Lang } from "./common";
 import { RESULTS_TABLE, resultHeader } from "./results";
 import { awardsChart } from "./summaries";
 
 export const PIVOT_NAMES = { programSource: "CZ_Pivot_ProgramSource", jurisdictionYear: "CZ_Pivot_JurisdictionYear" } as const;
-export const PIVOT_SHEET = { zh: "透视报表", en: "Pivot report" };
+export const pivotsText = defineMessages(
+  "reports.pivots",
+  {
+    sheet_name: "透视报表",
+    note_pivot: "已生成数据透视表（按项目×资金来源、按地区×年度）及各地区奖补图表",
+    note_tables: "当前环境不支持数据透视表（需 ExcelApi 1.8），已改为生成由核心计算的汇总表（汇总表），数字与透视表相同",
+  },
+  {
+    sheet_name: "Pivot report",
+    note_pivot: "PivotTables (program × funding source, jurisdiction × year) and a chart of awards by jurisdiction were created",
+    note_tables: "PivotTables are not supported here (ExcelApi 1.8 needed): the same summaries were written as plain tables computed by the core (Summary sheet)",
+  },
+);
+const msg = pivotsText;
+
+/** Both languages of one message (for callers that pick the language later). */
+const both = (key: Parameters<typeof msg>[1]) => ({ zh: msg("zh", key), en: msg("en", key) });
+
+/** The pivot sheet's name per language (透视报表 / Pivot report). */
+export const PIVOT_SHEET: Readonly<Record<Lang, string>> = both("sheet_name");
 
 /**
  * Two PivotTables over the results table (field names are CZ_Results' headers in `lang`):
- * - program × funding source: rows 项目名称 (the program name column); values Σ 市财政承担, Σ 受益财政承担, Σ 应拨付奖补 (payable: min(entitlement, amount asked));
+ * - program × funding source: rows 项目类别 (the program column; 项目名称 is the applicant's project); values Σ 市财政承担, Σ 受益财政承担, Σ 应拨付奖补 (payable: min(entitlement, amount asked));
  * - jurisdiction × year: rows 所属地区, columns 年度; value Σ 应拨付奖补.
  * Rows with errors have empty award cells in CZ_Results, so the pivots sum the same rows as the
  * summary tables.
@@ -45,7 +64,7 @@ export function pivotReport(summary: SheetSpec, summarySheetName: string, lang: 
 
 export interface PivotPlan {
   mode: "pivot" | "tables";
-  note: { zh: string; en: string };
+  note: Readonly<Record<Lang, string>>;
 }
 
 /**
@@ -60,16 +79,7 @@ export function pivotPlan(host: { supportsPivots?(): boolean }): PivotPlan {
     ok = false;
   }
   if (ok) {
-    return {
-      mode: "pivot",
-      note: { zh: "已生成数据透视表（按项目×资金来源、按地区×年度）及各地区奖补图表", en: "PivotTables (program × funding source, jurisdiction × year) and a chart of awards by jurisdiction were created" },
-    };
+    return { mode: "pivot", note: both("note_pivot") };
   }
-  return {
-    mode: "tables",
-    note: {
-      zh: "当前环境不支持数据透视表（需 ExcelApi 1.8），已改为生成由核心计算的汇总表（汇总表），数字与透视表相同",
-      en: "PivotTables are not supported here (ExcelApi 1.8 needed): the same summaries were written as plain tables computed by the core (Summary sheet)",
-    },
-  };
+  return { mode: "tables", note: both("note_tables") };
 }

@@ -9,12 +9,89 @@
  * - every other indicator is 需另行填报: an input cell, never a made-up 0. A reference figure
  *   (跨行业跨领域平台 awards beside 引进) is shown for information only.
  */
+import { defineMessages, type Lang } from "../i18n";
 import { nameKey } from "../validation/jurisdictions";
 import type { PolicySet, Target, TargetCount } from "../policy/types";
 import { formatMoney } from "../policy/money";
 import type { CellSpec, SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
-import { col, colLetter, COUNT_FMT, type Lang, PCT_FMT, policyLine, type Row, sheetLayout, t, timeLine } from "./common";
+import { col, colLetter, COUNT_FMT, PCT_FMT, policyLine, type Row, sheetLayout, timeLine } from "./common";
+
+export const progressText = defineMessages(
+  "reports.progress",
+  {
+    sheet_name: "行动计划进度",
+    about: "约{n}",
+    list_sep: "、",
+    min_base: "，基数≥{amount}",
+    rule_enterprises: "当年可拨付的{list}的企业数（同一企业只计一次）{min}",
+    rule_objects: "当年可拨付的{list}的对象数（按项目名称，同一对象只计一次）{min}",
+    rule_5g: "“场景类别”含5G的{list}奖项数（各奖项只计一次）",
+    lower_bound_note: "；为下限：未申请奖补的不在申报表中",
+    no_scenario: "申报表无“场景类别”列，无法区分5G案例：需另行填报",
+    cannot_measure: "申报表无法统计：请填写实际数",
+    reference: "；参考：当年{programs}奖补{n}个（{note}）",
+    lower_bound: "下限（≥）",
+    count: "计数",
+    undated: "另有{n}行无可读日期，未计入",
+    title: "《滁州市工业互联网创新发展三年行动计划（2021—2023年）》目标完成情况",
+    explain:
+      "实际数：申报表中可拨付（无错误且应拨付额大于0）的行，按认定/完成日期的年度、每个对象只计一次（同一平台两级只计一次；“5G+工业互联网”案例仅计“场景类别”含5G的奖项）。标“下限”的指标只反映申报了奖补的部分。申报表无法统计的指标列于下方“需另行填报”，请填写实际数。",
+    indicator: "指标",
+    year: "年度",
+    target: "目标",
+    target_text: "目标说明",
+    actual: "实际",
+    actual_input: "实际（请填写）",
+    kind: "口径",
+    completion: "完成率",
+    progress: "进度",
+    counting_rule: "计数规则",
+    note: "说明",
+    manual_ratio: "需另行填报；目标{target}，请按比例填写（如 0.25 或 25%）",
+    manual: "需另行填报；目标{target}",
+    manual_join: "{text}。{note}",
+    manual_title: "需另行填报（申报表无法统计，请在“实际（请填写）”列填写）",
+  },
+  {
+    sheet_name: "Action Plan progress",
+    about: "about {n}",
+    list_sep: ", ",
+    min_base: ", base ≥ {amount}",
+    rule_enterprises: "Distinct enterprises with payable {list} rows that year{min}",
+    rule_objects: "Distinct objects (项目名称) with payable {list} rows that year{min}",
+    rule_5g: "{list} awards whose 场景类别 says 5G (each once)",
+    lower_bound_note: "; a lower bound: what was not applied for is not in the table",
+    no_scenario: "No 场景类别 column, so 5G cases cannot be told apart: to be reported separately",
+    cannot_measure: "The applications cannot measure it: enter the figure",
+    reference: "; for reference: {n} {programs} awards that year ({note})",
+    lower_bound: "lower bound (≥)",
+    count: "count",
+    undated: "{n} more rows have no readable date and are not counted",
+    title: "Action Plan (2021–2023): progress against targets",
+    explain:
+      "Actual: payable rows (no errors, payable > 0) by the year of the qualifying event, each object once (one platform at two levels counts once; 5G cases only from rows whose 场景类别 says 5G). Indicators marked lower bound only show what was applied for. Indicators the table cannot measure are listed below as 'to be reported separately': fill in the actual figures.",
+    indicator: "Indicator",
+    year: "Year",
+    target: "Target",
+    target_text: "Target as set",
+    actual: "Actual",
+    actual_input: "Actual (fill in)",
+    kind: "Kind",
+    completion: "Completion",
+    progress: "Progress",
+    counting_rule: "Counting rule",
+    note: "Note",
+    manual_ratio: "To be reported separately; target {target}: enter a share (0.25 or 25%)",
+    manual: "To be reported separately; target {target}",
+    manual_join: "{text}. {note}",
+    manual_title: "To be reported separately (fill in the Actual column)",
+  },
+);
+const msg = progressText;
+
+/** The progress sheet's name: 行动计划进度 / Action Plan progress. */
+export const progressSheetName = (lang: Lang): string => msg(lang, "sheet_name");
 
 export interface ProgressRow {
   code: string;
@@ -76,7 +153,7 @@ function targetText(tg: Target, v: number, lang: Lang): string {
     case "range":
       return `${n}–${tg.upper ?? n}`;
     case "about":
-      return t(lang, `约${n}`, `about ${n}`);
+      return msg(lang, "about", { n });
     default:
       return n;
   }
@@ -93,15 +170,12 @@ const is5g = (r: RowResult) => /5G/i.test(r.scenario.normalize("NFKC"));
 export function countingRule(c: TargetCount, set: PolicySet, lang: Lang): string {
   const names = c.programs.map((code) => {
     const p = set.fallback.programs.find((x) => x.code === code) ?? set.catalogues.flatMap((x) => x.programs).find((x) => x.code === code);
-    return p ? (lang === "zh" ? p.name.zh : p.name.en) : code;
+    return p ? p.name[lang] : code;
   });
-  const list = names.join(lang === "zh" ? "、" : ", ");
-  const min = c.minAmount !== undefined ? t(lang, `，基数≥${formatMoney(c.minAmount * 100, "zh")}`, `, base ≥ ${formatMoney(c.minAmount * 100, "en")}`) : "";
-  let text: string;
-  if (c.how === "distinct_enterprises") text = t(lang, `当年可拨付的${list}的企业数（同一企业只计一次）${min}`, `Distinct enterprises with payable ${list} rows that year${min}`);
-  else if (c.how === "distinct_objects") text = t(lang, `当年可拨付的${list}的对象数（按项目名称，同一对象只计一次）${min}`, `Distinct objects (项目名称) with payable ${list} rows that year${min}`);
-  else text = t(lang, `“场景类别”含5G的${list}奖项数（各奖项只计一次）`, `${list} awards whose 场景类别 says 5G (each once)`);
-  return text + (c.lowerBound ? t(lang, "；为下限：未申请奖补的不在申报表中", "; a lower bound: what was not applied for is not in the table") : "");
+  const list = names.join(msg(lang, "list_sep"));
+  const min = c.minAmount !== undefined ? msg(lang, "min_base", { amount: formatMoney(c.minAmount * 100, lang) }) : "";
+  const key = c.how === "distinct_enterprises" ? "rule_enterprises" : c.how === "distinct_objects" ? "rule_objects" : "rule_5g";
+  return msg(lang, key, { list, min }) + (c.lowerBound ? msg(lang, "lower_bound_note") : "");
 }
 
 /** The targets of every catalogue in the set (a later catalogue's target for the same code and year wins). */
@@ -119,20 +193,20 @@ export function progress(report: Pick<ValidationReport, "rows" | "mapping">, set
   const manual: ManualRow[] = [];
   const rows = report.rows.filter(payableRow);
   const hasScenario = !!report.mapping?.scenario;
-  const name = (tg: Target) => (lang === "zh" ? tg.name.zh : tg.name.en);
+  const name = (tg: Target) => tg.name[lang];
   const order = new Map(set.catalogues.flatMap((c) => c.targets.map((tg, i) => [tg.code, i] as const)));
   all.sort((a, b) => (order.get(a.tg.code) ?? 0) - (order.get(b.tg.code) ?? 0) || a.year - b.year);
   for (const { tg, year: y, value: target } of all) {
     const c = tg.count;
     if (!c || (c.how === "scenario_5g" && !hasScenario)) {
       const note = c
-        ? t(lang, "申报表无“场景类别”列，无法区分5G案例：需另行填报", "No 场景类别 column, so 5G cases cannot be told apart: to be reported separately")
-        : t(lang, "申报表无法统计：请填写实际数", "The applications cannot measure it: enter the figure");
+        ? msg(lang, "no_scenario")
+        : msg(lang, "cannot_measure");
       const m: ManualRow = { code: tg.code, name: name(tg), year: y, target, targetText: targetText(tg, target, lang), ratioTarget: !!tg.ratio, note };
       if (tg.reference) {
         const progs = tg.reference.programs;
         m.reference = new Set(rows.filter((r) => r.year === y && progs.includes(r.programCode!)).map(objectOf)).size;
-        m.note += t(lang, `；参考：当年${progs.join("、")}奖补${m.reference}个（${tg.reference.note.zh}）`, `; for reference: ${m.reference} ${progs.join(", ")} awards that year (${tg.reference.note.en})`);
+        m.note += msg(lang, "reference", { programs: progs.join(msg(lang, "list_sep")), n: m.reference, note: tg.reference.note[lang] });
       }
       manual.push(m);
       continue;
@@ -152,13 +226,12 @@ export function progress(report: Pick<ValidationReport, "rows" | "mapping">, set
   return { years, measured, manual };
 }
 
-export const PROGRESS_SHEET = { zh: "行动计划进度", en: "Action Plan progress" };
 export const PROGRESS_TABLES = { measured: "CZ_Progress", manual: "CZ_ProgressInput" } as const;
 
 /** The progress sheet: measured indicators (CZ_Progress), then the 需另行填报 input table (CZ_ProgressInput). */
 export function progressSheet(report: Pick<ValidationReport, "rows" | "policy" | "mapping">, set: PolicySet, lang: Lang = "zh", options: { now?: Date } = {}): { data: Progress; sheet: SheetSpec } {
   const data = progress(report, set, lang);
-  const L = (zh: string, en: string) => t(lang, zh, en);
+  const L = (key: Parameters<typeof msg>[1], params?: Parameters<typeof msg>[2]) => msg(lang, key, params);
   const now = options.now ?? new Date();
   const rows: Row[] = data.measured.map((p) => [
     p.name,
@@ -166,36 +239,33 @@ export function progressSheet(report: Pick<ValidationReport, "rows" | "policy" |
     p.target,
     p.targetText,
     p.actual,
-    p.lowerBound ? L("下限（≥）", "lower bound (≥)") : L("计数", "count"),
+    p.lowerBound ? L("lower_bound") : L("count"),
     p.ratio,
     p.bar,
     p.rule,
-    p.undated > 0 ? L(`另有${p.undated}行无可读日期，未计入`, `${p.undated} more rows have no readable date and are not counted`) : "",
+    p.undated > 0 ? L("undated", { n: p.undated }) : "",
   ]);
   const cat = set.fallback;
-  const manualColumns = [col(L("指标", "Indicator"), undefined, 30), col(L("年度", "Year"), COUNT_FMT, 8), col(L("目标", "Target"), undefined, 10), col(L("实际（请填写）", "Actual (fill in)"), undefined, 14), col(L("完成率", "Completion"), PCT_FMT, 10), col(L("说明", "Note"), undefined, 50)];
+  const manualColumns = [col(L("indicator"), undefined, 30), col(L("year"), COUNT_FMT, 8), col(L("target"), undefined, 10), col(L("actual_input"), undefined, 14), col(L("completion"), PCT_FMT, 10), col(L("note"), undefined, 50)];
   const spec: SheetSpec = {
-    name: PROGRESS_SHEET[lang],
+    name: L("sheet_name"),
     preamble: [
-      L("《滁州市工业互联网创新发展三年行动计划（2021—2023年）》目标完成情况", "Action Plan (2021–2023): progress against targets"),
-      policyLine({ policy: { id: cat.id, title: lang === "zh" ? cat.title.zh : cat.title.en } }, lang),
+      L("title"),
+      policyLine({ policy: { id: cat.id, title: cat.title[lang] } }, lang),
       timeLine(now, lang),
-      L(
-        "实际数：申报表中可拨付（无错误且应拨付额大于0）的行，按认定/完成日期的年度、每个对象只计一次（同一平台两级只计一次；“5G+工业互联网”案例仅计“场景类别”含5G的奖项）。标“下限”的指标只反映申报了奖补的部分。申报表无法统计的指标列于下方“需另行填报”，请填写实际数。",
-        "Actual: payable rows (no errors, payable > 0) by the year of the qualifying event, each object once (one platform at two levels counts once; 5G cases only from rows whose 场景类别 says 5G). Indicators marked lower bound only show what was applied for. Indicators the table cannot measure are listed below as 'to be reported separately': fill in the actual figures.",
-      ),
+      L("explain"),
     ],
     columns: [
-      col(L("指标", "Indicator"), undefined, 30),
-      col(L("年度", "Year"), COUNT_FMT, 8),
-      col(L("目标", "Target"), COUNT_FMT, 8),
-      col(L("目标说明", "Target as set"), undefined, 10),
-      col(L("实际", "Actual"), COUNT_FMT, 8),
-      col(L("口径", "Kind"), undefined, 10),
-      col(L("完成率", "Completion"), PCT_FMT, 10),
-      col(L("进度", "Progress"), undefined, 18),
-      col(L("计数规则", "Counting rule"), undefined, 50),
-      col(L("说明", "Note"), undefined, 30),
+      col(L("indicator"), undefined, 30),
+      col(L("year"), COUNT_FMT, 8),
+      col(L("target"), COUNT_FMT, 8),
+      col(L("target_text"), undefined, 10),
+      col(L("actual"), COUNT_FMT, 8),
+      col(L("kind"), undefined, 10),
+      col(L("completion"), PCT_FMT, 10),
+      col(L("progress"), undefined, 18),
+      col(L("counting_rule"), undefined, 50),
+      col(L("note"), undefined, 30),
     ],
     rows,
     tableName: PROGRESS_TABLES.measured,
@@ -207,9 +277,9 @@ export function progressSheet(report: Pick<ValidationReport, "rows" | "policy" |
     m.target,
     null,
     null,
-    (m.ratioTarget ? L(`需另行填报；目标${m.targetText}，请按比例填写（如 0.25 或 25%）`, `To be reported separately; target ${m.targetText}: enter a share (0.25 or 25%)`) : L(`需另行填报；目标${m.targetText}`, `To be reported separately; target ${m.targetText}`)) + (lang === "zh" ? "。" : ". ") + m.note,
+    L("manual_join", { text: L(m.ratioTarget ? "manual_ratio" : "manual", { target: m.targetText }), note: m.note }),
   ]);
-  spec.blocks = [{ title: L("需另行填报（申报表无法统计，请在“实际（请填写）”列填写）", "To be reported separately (fill in the Actual column)"), columns: manualColumns, rows: manualRows, tableName: PROGRESS_TABLES.manual }];
+  spec.blocks = [{ title: L("manual_title"), columns: manualColumns, rows: manualRows, tableName: PROGRESS_TABLES.manual }];
   if (manualRows.length) {
     const place = sheetLayout(spec)[1];
     const C = colLetter(2);

@@ -1,13 +1,63 @@
 /**
  * 汇总表: summary tables computed by the core, exact in 分 and shown in 元. Every table has a
  * grand-total row; its rows add up exactly to it, and city + beneficiary = total on every row.
- * Which rows count: COUNTING_RULE (no errors, award computed).
+ * Which rows count: countingRuleText (no errors, award computed).
  */
+import { defineMessages, type Lang } from "../i18n";
 import type { Fen } from "../policy/money";
 import type { Catalogue } from "../policy/types";
 import type { ChartSpec, SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
-import { col, colLetter, COUNT_FMT, counts, COUNTING_RULE, type Lang, policyLine, type Row, sheetLayout, t, timeLine, YUAN_FMT, yuan } from "./common";
+import { col, colLetter, COUNT_FMT, counts, countingRuleText, policyLine, type Row, sheetLayout, timeLine, YUAN_FMT, yuan } from "./common";
+import { totalsLines } from "./totals-block";
+
+export const summaryText = defineMessages(
+  "reports.summary",
+  {
+    sheet_name: "汇总表",
+    title: "滁州市工业互联网奖补汇总表",
+    no_jurisdiction: "（未填地区）",
+    no_year: "（无日期）",
+    grand: "合计",
+    program_code: "项目代码",
+    program: "项目类别",
+    rows: "件数",
+    requested: "申报金额（元）",
+    payable: "应拨付奖补（元）",
+    city: "市财政（元）",
+    beneficiary: "受益财政（元）",
+    total: "合计（元）",
+    jurisdiction: "所属地区",
+    by_source: "按项目 × 资金来源",
+    by_jurisdiction_year: "按地区 × 年度（应拨付奖补，元）",
+    by_jurisdiction: "按地区",
+    chart_title: "各地区应拨付奖补（元）",
+  },
+  {
+    sheet_name: "Summary",
+    title: "Chuzhou industrial internet subsidies: summary",
+    no_jurisdiction: "(no jurisdiction)",
+    no_year: "(no date)",
+    grand: "Total",
+    program_code: "Program code",
+    program: "Program",
+    rows: "Rows",
+    requested: "Requested (CNY)",
+    payable: "Payable (CNY)",
+    city: "City (CNY)",
+    beneficiary: "Beneficiary (CNY)",
+    total: "Total (CNY)",
+    jurisdiction: "Jurisdiction",
+    by_source: "By program × funding source",
+    by_jurisdiction_year: "By jurisdiction × year (payable, CNY)",
+    by_jurisdiction: "By jurisdiction",
+    chart_title: "Payable awards by jurisdiction (CNY)",
+  },
+);
+const msg = summaryText;
+
+/** The summary sheet's name: 汇总表 / Summary. */
+export const summarySheetName = (lang: Lang): string => msg(lang, "sheet_name");
 
 /** Sums in 分. `total` is the payable amount (READING "what is paid"), `city` + `beneficiary` its split; `entitlement` the policy's award before the amount asked. */
 export interface Sums {
@@ -49,9 +99,6 @@ function add(s: Sums, r: RowResult): void {
   s.beneficiary += r.payableBeneficiary ?? 0;
 }
 
-const NO_JURISDICTION = { zh: "（未填地区）", en: "(no jurisdiction)" };
-const NO_YEAR = { zh: "（无日期）", en: "(no date)" };
-
 /** Compute every summary from the validated rows. */
 export function summaries(report: Pick<ValidationReport, "rows">, catalogue: Catalogue, lang: Lang = "zh"): Summaries {
   const rows = report.rows.filter(counts);
@@ -81,12 +128,12 @@ export function summaries(report: Pick<ValidationReport, "rows">, catalogue: Cat
     .sort(([a], [b]) => rank(progOrder, a) - rank(progOrder, b) || a.localeCompare(b))
     .map(([key, v]) => {
       const p = catalogue.programs.find((x) => x.code === key);
-      return { key, label: p ? (lang === "zh" ? p.name.zh : p.name.en) : v.label, ...v.sums };
+      return { key, label: p ? p.name[lang] : v.label, ...v.sums };
     });
 
   const jurOrder = catalogue.jurisdictions;
   const jurKeys = [...byJur.keys()].sort((a, b) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || rank(jurOrder, a) - rank(jurOrder, b) || a.localeCompare(b, "zh"));
-  const jurLabel = (k: string) => (k === "" ? NO_JURISDICTION[lang] : k);
+  const jurLabel = (k: string) => (k === "" ? msg(lang, "no_jurisdiction") : k);
   const byJurisdiction = jurKeys.map((key) => ({ key, label: jurLabel(key), ...(byJur.get(key) as Sums) }));
 
   const yearList = [...years].sort((a, b) => (a === null ? 1 : 0) - (b === null ? 1 : 0) || (a ?? 0) - (b ?? 0));
@@ -108,7 +155,6 @@ function rank(order: readonly string[], key: string): number {
   return i < 0 ? order.length : i;
 }
 
-export const SUMMARY_SHEET = { zh: "汇总表", en: "Summary" };
 export const SUMMARY_TABLES = {
   program: "CZ_Sum_Program",
   programSource: "CZ_Sum_ProgramSource",
@@ -116,70 +162,62 @@ export const SUMMARY_TABLES = {
   jurisdiction: "CZ_Sum_Jurisdiction",
 } as const;
 
-const GRAND = { zh: "合计", en: "Total" };
-
 /** The summary sheet: by program (main), program × funding source, jurisdiction × year, by jurisdiction. */
-export function summarySheet(report: Pick<ValidationReport, "rows" | "policy">, catalogue: Catalogue, lang: Lang = "zh", options: { now?: Date } = {}): SheetSpec {
+export function summarySheet(report: Pick<ValidationReport, "rows" | "policy" | "summary">, catalogue: Catalogue, lang: Lang = "zh", options: { now?: Date } = {}): SheetSpec {
   const s = summaries(report, catalogue, lang);
   const now = options.now ?? new Date();
-  const L = (zh: string, en: string) => t(lang, zh, en);
+  const L = (key: Parameters<typeof msg>[1]) => msg(lang, key);
   const money = (h: string) => col(h, YUAN_FMT, 16);
   const g = s.grand;
 
   const programRows: Row[] = s.byProgram.map((p) => [p.key, p.label, p.count, yuan(p.requested), yuan(p.total)]);
-  programRows.push([GRAND[lang], "", g.count, yuan(g.requested), yuan(g.total)]);
+  programRows.push([L("grand"), "", g.count, yuan(g.requested), yuan(g.total)]);
 
   const sourceRows: Row[] = s.byProgram.map((p) => [p.label, yuan(p.city), yuan(p.beneficiary), yuan(p.total)]);
-  sourceRows.push([GRAND[lang], yuan(g.city), yuan(g.beneficiary), yuan(g.total)]);
+  sourceRows.push([L("grand"), yuan(g.city), yuan(g.beneficiary), yuan(g.total)]);
 
   const jy = s.byJurisdictionYear;
-  const yearHeader = (y: number | null) => (y === null ? NO_YEAR[lang] : String(y));
+  const yearHeader = (y: number | null) => (y === null ? L("no_year") : String(y));
   const jyRows: Row[] = jy.jurisdictions.map((j, i) => [j, ...jy.cells[i].map(yuan), yuan(jy.rowTotals[i])]);
-  jyRows.push([GRAND[lang], ...jy.colTotals.map(yuan), yuan(jy.grand)]);
+  jyRows.push([L("grand"), ...jy.colTotals.map(yuan), yuan(jy.grand)]);
 
   const jurRows: Row[] = s.byJurisdiction.map((j) => [j.label, yuan(j.total), yuan(j.city), yuan(j.beneficiary), j.count, yuan(j.requested)]);
-  jurRows.push([GRAND[lang], yuan(g.total), yuan(g.city), yuan(g.beneficiary), g.count, yuan(g.requested)]);
+  jurRows.push([L("grand"), yuan(g.total), yuan(g.city), yuan(g.beneficiary), g.count, yuan(g.requested)]);
 
   return {
-    name: SUMMARY_SHEET[lang],
+    name: L("sheet_name"),
     preamble: [
-      L("滁州市工业互联网奖补汇总表", "Chuzhou industrial internet subsidies: summary"),
+      L("title"),
       policyLine(report, lang),
       timeLine(now, lang),
-      COUNTING_RULE[lang],
-      L(`计入${s.included}行，未计入${s.excluded}行。应拨付合计${yuanText(g.total)}元（核定额${yuanText(g.entitlement)}元），其中市财政${yuanText(g.city)}元、受益财政${yuanText(g.beneficiary)}元。`,
-        `${s.included} rows counted, ${s.excluded} left out. Payable CNY ${yuanText(g.total)} (entitlement ${yuanText(g.entitlement)}): city ${yuanText(g.city)}, beneficiary ${yuanText(g.beneficiary)}.`),
+      ...totalsLines(report.summary.totals, lang),
+      countingRuleText(lang),
     ],
-    columns: [col(L("项目代码", "Program code"), undefined, 22), col(L("项目名称", "Program"), undefined, 34), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)")), money(L("应拨付奖补（元）", "Payable (CNY)"))],
+    columns: [col(L("program_code"), undefined, 22), col(L("program"), undefined, 34), col(L("rows"), COUNT_FMT, 8), money(L("requested")), money(L("payable"))],
     rows: programRows,
     tableName: SUMMARY_TABLES.program,
     blocks: [
       {
-        title: L("按项目 × 资金来源", "By program × funding source"),
-        columns: [col(L("项目名称", "Program")), money(L("市财政（元）", "City (CNY)")), money(L("受益财政（元）", "Beneficiary (CNY)")), money(L("合计（元）", "Total (CNY)"))],
+        title: L("by_source"),
+        columns: [col(L("program")), money(L("city")), money(L("beneficiary")), money(L("total"))],
         rows: sourceRows,
         tableName: SUMMARY_TABLES.programSource,
       },
       {
-        title: L("按地区 × 年度（应拨付奖补，元）", "By jurisdiction × year (payable, CNY)"),
-        columns: [col(L("所属地区", "Jurisdiction")), ...jy.years.map((y) => money(yearHeader(y))), money(L("合计（元）", "Total (CNY)"))],
+        title: L("by_jurisdiction_year"),
+        columns: [col(L("jurisdiction")), ...jy.years.map((y) => money(yearHeader(y))), money(L("total"))],
         rows: jyRows,
         tableName: SUMMARY_TABLES.jurisdictionYear,
       },
       {
-        title: L("按地区", "By jurisdiction"),
-        columns: [col(L("所属地区", "Jurisdiction")), money(L("应拨付奖补（元）", "Payable (CNY)")), money(L("市财政（元）", "City (CNY)")), money(L("受益财政（元）", "Beneficiary (CNY)")), col(L("件数", "Rows"), COUNT_FMT, 8), money(L("申报金额（元）", "Requested (CNY)"))],
+        title: L("by_jurisdiction"),
+        columns: [col(L("jurisdiction")), money(L("payable")), money(L("city")), money(L("beneficiary")), col(L("rows"), COUNT_FMT, 8), money(L("requested"))],
         rows: jurRows,
         tableName: SUMMARY_TABLES.jurisdiction,
       },
     ],
     freezeHeader: false,
   };
-}
-
-function yuanText(fen: Fen): string {
-  const y = Math.floor(fen / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${y}.${String(fen % 100).padStart(2, "0")}`;
 }
 
 /** Index of the by-jurisdiction block in summarySheet's blocks (its chart source). */
@@ -194,7 +232,7 @@ export function awardsChart(summary: SheetSpec, sheetName: string, lang: Lang = 
   const place = sheetLayout(summary)[JURISDICTION_BLOCK];
   const last = Math.max(place.lastDataRow - 1, place.firstDataRow); // leave out 合计
   return {
-    title: t(lang, "各地区应拨付奖补（元）", "Payable awards by jurisdiction (CNY)"),
+    title: msg(lang, "chart_title"),
     sheet: sheetName,
     range: `A${place.headerRow}:${colLetter(1)}${last}`,
     type: "bar",

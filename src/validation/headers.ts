@@ -7,6 +7,7 @@
  * unit 万元. A money column whose header says 万元 is read in 万元 and scaled by 10,000 exactly.
  */
 import type { ColumnBinding, ColumnKey, ColumnMapping } from "./types";
+import { defineMessages, type Lang } from "../i18n";
 import { COLUMN_KEYS } from "./types";
 
 /** Canonical zh headers, in template order. */
@@ -149,21 +150,23 @@ export function isTableError(e: unknown): e is TableError {
   return e instanceof TableError;
 }
 
-function tableErrorText(code: TableErrorCode, p: Record<string, string | number>): { zh: string; en: string } {
-  switch (code) {
-    case "empty":
-      return { zh: "表格为空，没有可校验的数据", en: "The table is empty: nothing to check" };
-    case "no_header":
-      return {
-        zh: `前${p.scanned}行中未找到表头（应包含 企业名称、统一社会信用代码、项目类别 等列），请检查工作表或手动指定列映射`,
-        en: `No header row found in the first ${p.scanned} rows (expected columns such as 企业名称 / enterprise, 统一社会信用代码 / credit_code, 项目类别 / program): check the sheet or set the column mapping by hand`,
-      };
-    case "no_program_column":
-      return {
-        zh: `第${p.row}行像是表头，但没有“项目类别”列，无法计算奖补，请添加该列或手动指定列映射`,
-        en: `Row ${p.row} looks like a header but has no 项目类别 (program) column, so no award can be computed: add it or set the mapping by hand`,
-      };
-  }
+/** Why a block cannot be validated, in words. */
+const tableErrorMessages = defineMessages<TableErrorCode>(
+  "table-errors",
+  {
+    empty: "表格为空，没有可校验的数据",
+    no_header: "前{scanned}行中未找到表头（应包含 企业名称、统一社会信用代码、项目类别 等列），请检查工作表或手动指定列映射",
+    no_program_column: "第{row}行像是表头，但没有“项目类别”列，无法计算奖补，请添加该列或手动指定列映射",
+  },
+  {
+    empty: "The table is empty: nothing to check",
+    no_header: "No header row found in the first {scanned} rows (expected columns such as 企业名称 / enterprise, 统一社会信用代码 / credit_code, 项目类别 / program): check the sheet or set the column mapping by hand",
+    no_program_column: "Row {row} looks like a header but has no 项目类别 (program) column, so no award can be computed: add it or set the mapping by hand",
+  },
+);
+
+function tableErrorText(code: TableErrorCode, p: Record<string, string | number>): Record<Lang, string> {
+  return { zh: tableErrorMessages("zh", code, p), en: tableErrorMessages("en", code, p) };
 }
 
 export interface HeaderDetection {

@@ -121,7 +121,7 @@ test("every visible sheet with a header is checked, hidden sheets are skipped an
   expect(wb.getWorksheet("旧表")!.state).toBe("hidden");
   const cells: string[] = [];
   wb.getWorksheet("CZ校验报告")!.eachRow((row) => row.eachCell((c) => cells.push(typeof c.value === "object" && c.value && "formula" in c.value ? `=${c.value.formula}` : String(c.value))));
-  expect(cells).toContain(`=HYPERLINK("#'2023年'!B2","B2")`);
+  expect(cells).toContain(`=HYPERLINK("#'2023年'!B2","2023年!B2")`);
   expect(cells.join("\n")).toMatch(/未校验的工作表：“旧表”（隐藏）、“说明”（无表头）/);
 
   // report counts both visible year sheets; its results table names each row's sheet.
@@ -308,7 +308,7 @@ test("validate --out copies every part of the user's file unchanged and styles o
   let linkUnderlined = false;
   ws.eachRow((row) =>
     row.eachCell((c) => {
-      if (c.value === "核定金额") totalFmt = row.getCell(c.col + 1).numFmt;
+      if (c.value === "应付") totalFmt = row.getCell(c.col + 2).numFmt; // the totals block: 合计项 | 行数 | 金额（元）
       if (c.value && typeof c.value === "object" && "formula" in c.value && /^HYPERLINK/.test(String(c.value.formula))) linkUnderlined ||= !!c.font?.underline;
     }),
   );

@@ -37,11 +37,12 @@ test("a clean table: exit 0, counts and totals in the human report", () => {
   expect(r.stdout).toMatch(/^校验：clean\.xlsx · 工作表“申报表”（A1:I4）· 申报 3 条/);
   expect(r.stdout).toMatch(/结果：错误 0 · /);
   expect(r.stdout).toMatch(/未发现错误。/);
-  expect(r.stdout).toMatch(/申报金额\s+960,000\.00/);
-  expect(r.stdout).toMatch(/核定金额\s+960,000\.00/);
+  // The one total with its parts: # 300,000 + 160,000 + 500,000 = 960,000 declared and payable;
   // smart_factory is 1:1 (150,000 each); equipment_network beneficiary; dx_assessment city.
-  expect(r.stdout).toMatch(/市财政承担\s+650,000\.00/);
-  expect(r.stdout).toMatch(/受益财政承担\s+310,000\.00/);
+  expect(r.stdout).toContain("申报：96万元（3行）——");
+  expect(r.stdout).toContain("应付：96万元（3行），其中市财政承担65万元，受益财政承担31万元——");
+  expect(r.stdout).toContain("有误未计：0元（0行）——");
+  expect(r.stdout).toContain("需复核：0元（0行）——");
 });
 
 test("a faulty table: exit 1, findings grouped by rule with row numbers and zh messages", () => {
@@ -74,6 +75,15 @@ test("--json prints exactly one JSON object with findings and summary", () => {
 
   const clean1 = JSON.parse(runCli(["validate", clean, "--json"]).stdout);
   expect(clean1.summary).toMatchObject({ errors: 0, requested: 960000, computed: 960000, city: 650000, beneficiary: 310000 });
+  expect(clean1.summary.totals).toEqual({
+    declared: { label: "申报", rows: 3, amount: 960000 },
+    payable: { label: "应付", rows: 3, amount: 960000, city: 650000, beneficiary: 310000 },
+    heldBack: { label: "有误未计", rows: 0, amount: 0 },
+    review: { label: "需复核", rows: 0, amount: 0 },
+  });
+  // The faulty table: every row has an error, so nothing is payable and everything claimed is held back.
+  expect(j.summary.totals.payable).toMatchObject({ rows: 0, amount: 0 });
+  expect(j.summary.totals.heldBack).toEqual({ label: "有误未计", rows: 3, amount: j.summary.totals.declared.amount });
 
   const en = JSON.parse(runCli(["validate", faulty, "--json", "--lang", "en"]).stdout);
   expect(en.findings.find((f: { rule: string }) => f.rule === "program.unknown").message).not.toMatch(/[\u4e00-\u9fff]{4}/);
@@ -101,9 +111,20 @@ test("--out writes a copy with a report sheet; the input is unchanged", async ()
   expect(all).toMatch(/政策版本：滁州市支持工业互联网发展若干政策（2021）（chuzhou-ii-2021）/);
   expect(all).toMatch(/校验时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
   // A link to the credit code cell of row 2 (column B) and to the program cell of row 3 (column D).
-  expect(all).toContain(`=HYPERLINK("#'申报表'!B2","B2")`);
-  expect(all).toContain(`=HYPERLINK("#'申报表'!D3","D3")`);
-  expect(all).toMatch(/credit_code\.check/);
+  expect(all).toContain(`=HYPERLINK("#'申报表'!B2","申报表!B2")`);
+  expect(all).toContain(`=HYPERLINK("#'申报表'!D3","申报表!D3")`);
+  // Memo-ready: the rule's name, the enterprise and project of the row, the code only in the last column, the totals.
+  const rowOf = (needle: string) => {
+    let found: unknown[] = [];
+    ws.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (v.some((c) => typeof c === "object" && c !== null && "formula" in c && String((c as { formula: string }).formula).includes(needle))) found = v.slice(1);
+    });
+    return found;
+  };
+  expect(rowOf("!B2\"")).toEqual(["错误", "信用代码校验位错误", expect.anything(), 2, "统一社会信用代码", "滁州甲公司", "项目A", expect.stringContaining("校验位"), "credit_code.check"]);
+  expect(all).toMatch(/有误未计：[^\n]*（3行）——/);
+  expect(all).toContain("按问题统计");
 
   // A second run refuses the existing --out (exit 2) unless --force; the input is never the output.
   expectCleanFailure(runCli(["validate", faulty, "--out", out]), /输出文件已存在：.*report\.xlsx；如确需覆盖，请加 --force/);
@@ -111,6 +132,30 @@ test("--out writes a copy with a report sheet; the input is unchanged", async ()
   expect(again.code).toBe(1);
   expect(() => JSON.parse(again.stdout)).not.toThrow();
   expect(sha256(faulty)).toBe(before);
+});
+
+test("--findings-out writes the findings to a new workbook, one row each; never the same file as --out", async () => {
+  const before = sha256(faulty);
+  const out = path.join(dir, "findings.xlsx");
+  const r = runCli(["validate", faulty, "--findings-out", out]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toBe("");
+  expect(sha256(faulty)).toBe(before);
+  const n = JSON.parse(runCli(["validate", faulty, "--json"]).stdout).findings.length;
+  expect(r.stdout).toContain(`已导出问题清单：${out}（${n} 条）`);
+  const wb = await readBack(out);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["问题清单"]);
+  const ws = wb.worksheets[0];
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["严重程度", "问题", "单元格", "企业名称", "项目名称", "说明", "规则代码"]);
+  expect(ws.rowCount).toBe(1 + n);
+  const rows = [];
+  for (let i = 2; i <= ws.rowCount; i++) rows.push((ws.getRow(i).values as unknown[]).slice(1));
+  expect(rows).toContainEqual(["错误", "信用代码校验位错误", "申报表!B2", "滁州甲公司", "项目A", expect.stringContaining("校验位"), "credit_code.check"]);
+  // Refused before anything is written: the same file twice, or an existing file without --force.
+  const both = path.join(dir, "both.xlsx");
+  expectCleanFailure(runCli(["validate", faulty, "--out", both, "--findings-out", both]), /--out 与 --findings-out 不能是同一个文件/);
+  expect(fs.existsSync(both)).toBe(false);
+  expectCleanFailure(runCli(["validate", faulty, "--findings-out", out]), /输出文件已存在/);
 });
 
 test("a merged title above the header is fine; an instructions sheet before the table is skipped", async () => {

@@ -47,7 +47,7 @@ describe("OfficeHost.addPivots", () => {
         sheet: "透视报表",
         name: PIVOT_NAMES.programSource,
         source: { kind: "table", name: table },
-        rows: ["项目名称"],
+        rows: ["项目类别"],
         columns: [],
         data: [
           { field: "市财政承担（元）", summarizeBy: "Sum", numberFormat: "#,##0.00" },

@@ -6,7 +6,7 @@ import { ExcelJsHost } from "../../src/host/exceljs-host";
 import { layoutSheet } from "../../src/host/office-host";
 import type { CellSpec, SheetSpec } from "../../src/host/types";
 import {
-  awardsChart, buildReports, counts, pivotPlan, pivotReport, pivotSpecs, progress, progressSheet, RESULT_COLUMNS, resultsSheet,
+  awardsChart, buildReports, counts, pivotPlan, pivotReport, pivotSpecs, progress, progressSheet, RESULT_COLUMNS, resultHeader, resultsSheet,
   sheetLayout, summaries, summarySheet, textBar, YUAN_FMT,
 } from "../../src/reports";
 import { buildReport, SAMPLE } from "./fixtures";
@@ -26,12 +26,12 @@ describe("resultsSheet", () => {
     expect(sheet.name).toBe("结果表");
     expect(sheet.tableName).toBe("CZ_Results");
     expect(sheet.rows).toHaveLength(SAMPLE.length);
-    expect(H).toEqual(["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目名称", "条款", "年度", "申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见"]);
+    expect(H).toEqual(["企业名称", "统一社会信用代码", "所属地区", "项目代码", "项目类别", "项目名称", "条款", "年度", "申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）", "状态", "校验意见", "来源行"]);
     for (const h of ["申报金额（元）", "核定额（元）", "应拨付奖补（元）", "市财政承担（元）", "受益财政承担（元）"]) expect(sheet.columns[ix(h)].numFmt).toBe(YUAN_FMT);
     expect(sheet.preamble?.join("\n")).toContain(CATALOGUE_2021.title.zh);
     expect(sheet.preamble?.join("\n")).toContain("2026-11-29 09:30");
-    // Plain values only: no formulas in CZ_Results.
-    for (const r of sheet.rows) for (const v of r) expect(v === null || ["string", "number", "boolean"].includes(typeof v)).toBe(true);
+    // Plain values only (no formulas in CZ_Results), but for the link to the source row.
+    for (const r of sheet.rows) r.forEach((v, i) => i !== ix("来源行") && expect(v === null || ["string", "number", "boolean"].includes(typeof v)).toBe(true));
   });
 
   test("award cells are the core's amounts for counted rows, empty for rows with errors", () => {
@@ -71,10 +71,12 @@ describe("resultsSheet", () => {
 
   test("English headers and status", () => {
     const en = resultsSheet(report, "en", { now: NOW });
-    expect(en.columns[8].header).toBe("Entitlement (CNY)");
-    expect(en.columns[9].header).toBe("Payable (CNY)");
-    expect(en.rows[0][12]).toBe("Passed");
-    expect(en.rows[0][5]).toBe("Policy part 2");
+    expect(en.columns[ix("核定额（元）")].header).toBe("Entitlement (CNY)");
+    expect(en.columns[ix("应拨付奖补（元）")].header).toBe("Payable (CNY)");
+    expect(en.columns[ix("项目类别")].header).toBe("Program");
+    expect(en.columns[ix("项目名称")].header).toBe("Project");
+    expect(en.rows[0][ix("状态")]).toBe("Passed");
+    expect(en.rows[0][ix("条款")]).toBe("Policy part 2");
   });
 });
 
@@ -87,9 +89,10 @@ describe("summaries", () => {
     expect(s.excluded).toBe(report.rows.length - counted.length);
     expect(s.grand.total).toBe(sum(counted.map((r) => r.total as number)));
     const res = resultsSheet(report, "zh", { now: NOW });
-    expect(sum(res.rows.map((r) => (fen(r[9]) as number | null) ?? 0))).toBe(s.grand.total);
-    expect(sum(res.rows.map((r) => (fen(r[10]) as number | null) ?? 0))).toBe(s.grand.city);
-    expect(sum(res.rows.map((r) => (fen(r[11]) as number | null) ?? 0))).toBe(s.grand.beneficiary);
+    const at = (h: string) => res.columns.findIndex((c) => c.header === h);
+    expect(sum(res.rows.map((r) => (fen(r[at("应拨付奖补（元）")]) as number | null) ?? 0))).toBe(s.grand.total);
+    expect(sum(res.rows.map((r) => (fen(r[at("市财政承担（元）")]) as number | null) ?? 0))).toBe(s.grand.city);
+    expect(sum(res.rows.map((r) => (fen(r[at("受益财政承担（元）")]) as number | null) ?? 0))).toBe(s.grand.beneficiary);
   });
 
   test("city + beneficiary = total to the 分, on every line and overall", () => {
@@ -198,14 +201,14 @@ describe("layout: the chart and the input formulas point where the hosts write",
 
 describe("pivots", () => {
   test("pivot fields are CZ_Results headers; program × source and jurisdiction × year", () => {
-    const headers = RESULT_COLUMNS.map((c) => c.zh);
+    const headers = RESULT_COLUMNS.map((c) => resultHeader(c.key));
     const specs = pivotSpecs();
     expect(specs).toHaveLength(2);
     for (const p of specs) {
       expect(p.sourceTable).toBe("CZ_Results");
       for (const f of [...p.rows, ...p.columns, ...p.values.map((v) => v.field)]) expect(headers).toContain(f);
     }
-    expect(specs[0]).toMatchObject({ rows: ["项目名称"], columns: [], values: [{ field: "市财政承担（元）", summary: "sum" }, { field: "受益财政承担（元）", summary: "sum" }, { field: "应拨付奖补（元）", summary: "sum" }] });
+    expect(specs[0]).toMatchObject({ rows: ["项目类别"], columns: [], values: [{ field: "市财政承担（元）", summary: "sum" }, { field: "受益财政承担（元）", summary: "sum" }, { field: "应拨付奖补（元）", summary: "sum" }] });
     expect(specs[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "应拨付奖补（元）", summary: "sum" }] });
     const en = pivotSpecs("en", "CZ_Results2");
     expect(en[1]).toMatchObject({ sourceTable: "CZ_Results2", rows: ["Jurisdiction"], columns: ["Year"] });

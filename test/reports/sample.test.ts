@@ -10,7 +10,7 @@ import { ExcelJsHost } from "../../src/host/exceljs-host";
 import { validateTable } from "../../src/validation";
 import { CATALOGUE_2021 } from "../../src/policy";
 import type { ValidationReport } from "../../src/validation/types";
-import { awardsChart, buildReports, counts, pivotSpecs, RESULT_COLUMNS, summaries } from "../../src/reports";
+import { awardsChart, buildReports, counts, pivotSpecs, RESULT_COLUMNS, resultHeader, summaries } from "../../src/reports";
 
 const SAMPLE = path.join(__dirname, "../../examples/applications-sample.xlsx");
 const NOW = new Date(2026, 10, 29, 10, 0);
@@ -69,16 +69,17 @@ test("written with the ExcelJS host and read back: CZ_Results, the summary and t
   expect(Object.keys(tables)).toContain("CZ_Results");
   const header = Number(/^A(\d+):/.exec(res.tableAddress)![1]);
   const headers = RESULT_COLUMNS.map((_, c) => ws.getCell(header, c + 1).value);
-  expect(headers).toEqual(RESULT_COLUMNS.map((c) => c.zh));
+  expect(headers).toEqual(RESULT_COLUMNS.map((c) => resultHeader(c.key)));
+  const at = (key: (typeof RESULT_COLUMNS)[number]["key"]) => RESULT_COLUMNS.findIndex((c) => c.key === key) + 1;
   let total = 0;
   let city = 0;
   let ben = 0;
   for (let r = header + 1; r < header + 1 + report.rows.length; r++) {
     const v = (c: number) => ws.getCell(r, c).value;
-    total += Math.round(((v(10) as number | null) ?? 0) * 100);
-    city += Math.round(((v(11) as number | null) ?? 0) * 100);
-    ben += Math.round(((v(12) as number | null) ?? 0) * 100);
-    if (typeof v(10) === "number") expect(ws.getCell(r, 10).numFmt).toBe("#,##0.00");
+    total += Math.round(((v(at("total")) as number | null) ?? 0) * 100);
+    city += Math.round(((v(at("city")) as number | null) ?? 0) * 100);
+    ben += Math.round(((v(at("beneficiary")) as number | null) ?? 0) * 100);
+    if (typeof v(at("total")) === "number") expect(ws.getCell(r, at("total")).numFmt).toBe("#,##0.00");
   }
   const s = summaries(report, CATALOGUE_2021);
   expect([total, city, ben]).toEqual([s.grand.total, s.grand.city, s.grand.beneficiary]);

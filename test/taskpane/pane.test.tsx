@@ -210,14 +210,16 @@ test("errors are shown to the user, not swallowed", async () => {
 
 test("report sheet: ranked findings, links, policy version and time", () => {
   const spec = buildReportSheet(REPORT, REGION, "zh", new Date(2024, 0, 2, 3, 4, 5));
-  expect(spec.preamble).toEqual([
+  expect(spec.preamble!.slice(0, 5)).toEqual([
     "申报表校验报告",
     "数据来源：申报表!A1:I4",
-    "政策版本：滁州市支持工业互联网发展若干政策（2021）",
-    "生成时间：2024-01-02 03:04:05",
-    "共 3 行；错误 3，警告 1，提示 1",
+    "政策版本：滁州市支持工业互联网发展若干政策（2021）（chuzhou-ii-2021）",
+    "校验时间：2024-01-02 03:04:05",
+    "结果：共 3 行；错误 3，警告 1，提示 1；有错误的申报 2 行",
   ]);
-  expect(spec.rows.map((r) => r[1])).toEqual(["credit_code.format", "jurisdiction.unknown", "program.unknown", "date.missing", "requested.below"]);
+  expect(spec.preamble!.slice(5).map((l) => l.split("——")[0])).toEqual(["申报：60.01万元（3行）", "应付：46万元（1行），其中市财政承担15万元，受益财政承担31万元", "有误未计：14.01万元（2行）", "需复核：0元（0行）"]);
+  expect(spec.rows.map((r) => r.at(-1))).toEqual(["credit_code.format", "jurisdiction.unknown", "program.unknown", "date.missing", "requested.below"]);
+  expect(spec.rows.map((r) => r[1])).toEqual(["信用代码格式错误", "所属地区不在十个之列", "未知项目类别", "缺少认定/完成日期", "requested.below"]);
   expect(spec.rows[1][2]).toEqual({ text: "申报表!C3", link: { sheet: "申报表", cell: "C3" } });
   expect(spec.rows[3][2]).toEqual({ text: "申报表!G4", link: { sheet: "申报表", cell: "G4" } });
 });

@@ -141,8 +141,8 @@ test("生成结果表: a new sheet with a unique CZ_Results table, the written n
   expect(spec.tableName).toBe("CZ_Results_2");
   expect(spec.rows).toHaveLength(3);
   expect(spec.rows.map((r) => r[0])).toEqual(["甲公司", "乙公司", "丙公司"]);
-  // Award columns: 300,000 and 400,000 元 counted; the row with errors has none.
-  expect(spec.rows.map((r) => r[8])).toEqual([300000, 400000, null]);
+  // Award columns (核定额, after 项目类别 and 项目名称): 300,000 and 400,000 元 counted; the row with errors has none.
+  expect(spec.rows.map((r) => r[9])).toEqual([300000, 400000, null]);
   expect(host.of("selectCell")).toEqual([["selectCell", "结果表 (2)", 7, 0]]);
   expect((await screen.findByTestId("success-bar")).textContent).toContain("已生成结果表“结果表 (2)”（表格 CZ_Results_2），并已选中");
   expect(screen.getByTestId("written-sheets").textContent).toBe("结果表 (2)");
@@ -159,7 +159,7 @@ test("生成透视报表 with ExcelApi 1.8: results + summary sheets, then Pivot
   const [, sheet, pivots, chart] = host.of("addPivots")[0] as [string, string, PivotSpec[], ChartSpec];
   expect(sheet).toBe("透视报表");
   expect(pivots.map((p) => p.sourceTable)).toEqual(["CZ_Results", "CZ_Results"]);
-  expect(pivots[0].rows).toEqual(["项目名称"]);
+  expect(pivots[0].rows).toEqual(["项目类别"]);
   expect(pivots[1]).toMatchObject({ rows: ["所属地区"], columns: ["年度"], values: [{ field: "应拨付奖补（元）", summary: "sum" }] });
   expect(chart.sheet).toBe("汇总表 (2)");
   expect(chart.type).toBe("bar");

@@ -10,13 +10,11 @@ import { detectMapping } from "../../validation/headers";
 import type { ColumnKey, ColumnMapping, Finding } from "../../validation/types";
 import { downloadName, offerDownload } from "../browser-workbook";
 import { usePane } from "../context";
-import { buildReportSheet, findingCol } from "../report-sheet";
-import { findingsSheet } from "./export";
+import { buildFindingsSheet, buildMemo, buildReportSheet, findingCol } from "../report-sheet";
 import { loadMapping, saveMapping } from "./mapping-memory";
 import { REQUIRED_KEYS, headerTexts, isWanHeader, readTable, runValidation } from "./run";
 import type { NoticeSlot, ReadTable } from "./state";
 import type { ValidationStore } from "./store";
-import { summaryText } from "./summary";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -168,8 +166,7 @@ export function useValidationActions(store: ValidationStore, onValidated: () => 
     async function copySummary() {
       const last = pane.lastValidation;
       if (!last) return;
-      // MERGE: switch to memoText(...) from src/reports/memo.ts here (the one call site).
-      const text = summaryText(last.report, last.region, lang);
+      const text = buildMemo(last.report, lang);
       const ok = await copyText(text);
       dispatch({ type: "manualCopy", text: ok ? null : text });
       dispatch({ type: "notice", notice: ok ? { slot: "actions", tone: "success", key: "vt_copied" } : { slot: "actions", tone: "warning", key: "vt_copy_failed" } });
@@ -180,14 +177,13 @@ export function useValidationActions(store: ValidationStore, onValidated: () => 
       if (!host || !last) return;
       dispatch({ type: "phase", phase: "exporting" });
       try {
-        // MERGE: the reports helper's findings SheetSpec replaces findingsSheet(...) here (the one call site).
         if (mode === "office") {
-          const written = await host.writeSheet(findingsSheet(last.report, last.region, lang, true));
+          const written = await host.writeSheet(buildFindingsSheet(last.report, last.region, lang, true));
           dispatch({ type: "notice", notice: { slot: "actions", tone: "success", key: "vt_exported_sheet", params: { name: written.name } } });
         } else {
           const ExcelJS = await loadExcelJs();
           const wb = new ExcelJS.Workbook();
-          await new ExcelJsHost(wb).writeSheet(findingsSheet(last.report, last.region, lang, false));
+          await new ExcelJsHost(wb).writeSheet(buildFindingsSheet(last.report, last.region, lang, false));
           const buf = await wb.xlsx.writeBuffer();
           const name = downloadName(browserFile?.name ?? `${last.region.sheet}.xlsx`, pane.t("vt_export_sheet_name"));
           offerDownload(new Blob([buf as ArrayBuffer], { type: XLSX_MIME }), name);
