@@ -148,7 +148,11 @@ function readBase(program: Program, value: unknown, wan: boolean | undefined): {
  */
 export function calculate(input: CalcInput, set: PolicySet): CalcOutcome {
   const resolved = resolveInSet(input.program, set);
-  if (!resolved.ok) return { ok: false, error: resolved.error, errors: [resolved.error], inputs: {} };
+  if (!resolved.ok) {
+    // The amount asked is still read, so that a table's 申报 and 有误未计 totals count what the row claims.
+    const asked = readAsked(input);
+    return { ok: false, error: resolved.error, errors: [resolved.error], inputs: asked === undefined ? {} : { asked } };
+  }
   let program = resolved.program;
   let catalogue = set.fallback.programs.includes(program) ? set.fallback : set.catalogues.find((c) => c.programs.includes(program)) ?? set.fallback;
   const errors: PolicyError[] = [];
@@ -239,6 +243,13 @@ export function rateOf(program: Program): number | null {
 /** The threshold on the base (or the gate), in 元, or null. */
 export function thresholdOf(program: Program): number | null {
   return ruleModule(program.rule).threshold(program.rule);
+}
+
+/** The amount asked in 分 (null: not given, empty or 0; undefined: unreadable). Needs no program. */
+export function readAsked(input: Pick<CalcInput, "asked" | "askedWan">): Fen | null | undefined {
+  const r = readMoney(input.asked, input.askedWan);
+  if (!r.ok) return undefined;
+  return r.omitted || r.dec.c === 0 ? null : decToFen(r.dec);
 }
 
 /** The payable amount of an entitlement given an amount asked (null / 0 = not given). */

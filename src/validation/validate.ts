@@ -4,7 +4,7 @@
  * per row (checks/row-checks.ts) and across rows (checks/cross-checks.ts). Pure and linear.
  */
 import { colLetters as colName } from "../sheet/a1";
-import { calculate, type CalcInput } from "../policy/engine";
+import { calculate, readAsked, type CalcInput } from "../policy/engine";
 import { checkCreditCode } from "../policy/credit-code";
 import type { PolicySet } from "../policy/types";
 import { type CrossCheck, cellText, isEmpty, type RowContext } from "./checks/context";
@@ -197,7 +197,8 @@ class Validator {
       rr.year = Number(parsed.date.slice(0, 4));
     }
     if (parsed.amount) rr.amount = parsed.amount.c / 10 ** parsed.amount.s;
-    rr.requested = parsed.asked ?? null;
+    // A row without a program still claims its amount asked (申报 / 有误未计 count it).
+    rr.requested = outcome ? parsed.asked ?? null : readAsked(inp) ?? null;
     if (result) this.record(rr, result);
     const findingsBefore = this.findings.length;
     return {

@@ -108,3 +108,20 @@ describe("the one total with its parts (申报 / 应付 / 有误未计 / 需复�
     expect(two.payable.city + two.payable.beneficiary).toBe(2 * GRAND);
   });
 });
+
+test("a row whose program is unknown or empty still claims its amount asked in 申报 and 有误未计", () => {
+  const r = validateTable(
+    {
+      values: [
+        keys.map((k) => CANONICAL_HEADERS[k]),
+        ["辛", code(8), "南谯区", "smart_fatory", "工厂", null, null, "2022-06-01", 300000],
+        ["壬", code(9), "南谯区", null, "工厂", null, null, "2022-06-01", "70万"],
+      ],
+    },
+    P,
+  );
+  expect(r.rows.map((x) => x.status)).toEqual(["error", "error"]);
+  expect(r.summary.totals.heldBack).toEqual({ rows: 2, amount: 100000000 });
+  expect(r.summary.totals.declared).toEqual({ rows: 2, amount: 100000000 });
+  expect(r.summary.totals.payable.amount).toBe(0);
+});
