@@ -1,6 +1,7 @@
 /** 结果表: one row per application, plain values, Excel table CZ_Results. */
 import { formatFen } from "../policy/money";
 import type { SheetSpec } from "../host/types";
+import { SEVERITY_ORDER } from "../sheet/severity";
 import type { Finding, RowResult, ValidationReport } from "../validation/types";
 import { col, counts, COUNTING_RULE, type Lang, policyLine, type Row, sectionText, STATUS_TEXT, t, timeLine, YUAN_FMT, yuan, COUNT_FMT } from "./common";
 
@@ -32,7 +33,6 @@ export function resultHeader(key: ResultColumnKey, lang: Lang = "zh"): string {
   return lang === "zh" ? c.zh : c.en;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 const SEVERITY_TAG = { error: { zh: "错误", en: "Error" }, warning: { zh: "警告", en: "Warning" }, info: { zh: "提示", en: "Note" } } as const;
 const MAX_FINDINGS_TEXT = 1000;
 

@@ -21,7 +21,7 @@
  */
 import { convertFormula, type ConvertResult } from "../policy/native-formula";
 import type { PolicySet } from "../policy/types";
-import { cellAddress } from "../host/a1";
+import { cellAddress } from "../sheet/a1";
 import type { CellBlockWrite, FormulaBlockData, SpillInfo, TableBody } from "../host/types";
 import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
 

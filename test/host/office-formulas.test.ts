@@ -12,7 +12,7 @@ import { planConversion, writesOf } from "../../src/taskpane/convert-plan";
 import { errorText } from "../../src/taskpane/context";
 import { convertFormula } from "../../src/policy/native-formula";
 import { SHIPPED_POLICY } from "../../src/policy/shipped";
-import { cellAddress } from "../../src/host/a1";
+import { cellAddress } from "../../src/sheet/a1";
 
 type Cell = { formula?: string; value: unknown };
 
