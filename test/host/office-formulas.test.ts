@@ -8,7 +8,7 @@
  * assignment the cells it wrote.
  */
 import { OfficeHost } from "../../src/host/office-host";
-import { planConversion, writesOf } from "../../src/taskpane/convert-plan";
+import { planConversion, writesOf } from "../../src/convert/plan";
 import { errorText } from "../../src/taskpane/context";
 import { convertFormula } from "../../src/policy/native-formula";
 import { SHIPPED_POLICY } from "../../src/policy/shipped";

@@ -63,7 +63,7 @@ import { validateTable } from "../../src/validation/validate";
 import { progress, summaries } from "../../src/reports";
 import { main } from "../../src/cli/index";
 import { runValidation } from "../../src/taskpane/validation-adapter";
-import { planConversion } from "../../src/taskpane/convert-plan";
+import { planConversion } from "../../src/convert/plan";
 import { evaluate } from "../reports/excel-eval";
 import { CANONICAL_HEADERS } from "../../src/validation/headers";
 import { makeCreditCode } from "../../src/policy/credit-code";
