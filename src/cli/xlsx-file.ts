@@ -188,7 +188,7 @@ export async function verifyDeclaredSizes(insp: Inspection): Promise<void> {
       let n = 0;
       const src = fs.createReadStream(insp.path, { start, end: start + e.compressed - 1 });
       const inflate = zlib.createInflateRaw();
-      const stop = (err: unknown) => {
+      const stop = (err: Error) => {
         src.destroy();
         inflate.destroy();
         reject(err);

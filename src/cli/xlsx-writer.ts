@@ -262,7 +262,7 @@ async function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook,
     }
     if (asTable && rows.length === 0) row++; // a table needs one (empty) data row
     if (asTable) {
-      const name = uniqueTableName(tableName!, tableNames);
+      const name = uniqueTableName(tableName, tableNames);
       tableNames.push(name);
       tables.push({ name, ref: `${a1(top, 0)}:${a1(row - 1, width - 1)}`, headers });
     }

@@ -353,7 +353,7 @@ export class ExcelJsHost implements WorkbookHost {
     for (const ch of changes) {
       const cell = ws.getCell(ch.row, ch.col + 1);
       if (typeof ch.value === "string" && ch.value.startsWith("=")) {
-        cell.value = { formula: ch.value.slice(1) } as ExcelJS.CellValue;
+        cell.value = { formula: ch.value.slice(1) };
         formulas = true;
       } else cell.value = ch.value;
     }

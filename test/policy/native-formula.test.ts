@@ -187,7 +187,7 @@ describe("nativeFormula: shape", () => {
 
 describe("nativeFormula ≡ calculate() for every program (grid)", () => {
   test.each(PROGRAMS.map((p) => [p.code, p]))("%s", (code, p) => {
-    const program = p as Program;
+    const program = p;
     const problems: string[] = [];
     let compared = 0;
     for (const part of PARTS) {
@@ -215,7 +215,7 @@ describe("nativeFormula ≡ calculate() for every program (grid)", () => {
   test.each(PROGRAMS.map((p) => [p.code, p]))("%s: TRUE/FALSE cells give the same result under LibreOffice's reading of logicals (ISLOGICAL guards)", (code, p) => {
     // LibreOffice reads a logical cell as 1/0 (ISNUMBER(FALSE) is TRUE, FALSE=0 is TRUE): every
     // input is tested with ISLOGICAL first, so the formula answers as the add-in does in both engines.
-    const program = p as Program;
+    const program = p;
     const problems: string[] = [];
     for (const part of PARTS) {
       const r = nativeFormula(code, "C2", "D2", "E2", part);
