@@ -40,3 +40,11 @@ test("ts-jest type-checks unless npm test has type-checked first", () => {
   expect(script).toMatch(/const typecheck = await run\("typecheck"/);
   expect(script).toMatch(/if \(typecheck === 0\) \{[\s\S]*?run\("jest"[^\n]*CZ_TESTS_TYPECHECKED: "1"/);
 });
+
+test("docs/ARCHITECTURE.md names only paths that exist, and the README links it", () => {
+  const doc = fs.readFileSync(path.join(ROOT, "docs", "ARCHITECTURE.md"), "utf8");
+  const paths = [...doc.matchAll(/`((?:src|test|docs)\/[^`\s]*)`|\b((?:src|test|docs)\/[\w./-]+\w)/g)].map((m) => (m[1] ?? m[2]).replace(/\/$/, ""));
+  expect(paths.length).toBeGreaterThan(15);
+  expect(paths.filter((p) => !fs.existsSync(path.join(ROOT, p)))).toEqual([]);
+  expect(fs.readFileSync(path.join(ROOT, "README.md"), "utf8")).toContain("(docs/ARCHITECTURE.md)");
+});
