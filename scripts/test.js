@@ -81,6 +81,15 @@ async function main() {
 
   console.log("");
   for (const s of steps) console.log(s);
+  if (counts && Array.isArray(counts.testResults)) {
+    // Where the time goes (wall time per file, both workers busy): keep an eye on the 2-minute budget.
+    const slow = counts.testResults
+      .map((r) => ({ name: path.relative(path.join(ROOT, "test"), r.name), ms: r.endTime - r.startTime }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 6);
+    console.log(`slowest test files: ${slow.map((r) => `${r.name} ${seconds(r.ms)}`).join(", ")}`);
+  }
+  if (process.env.CZ_TEST_REPORT && counts) fs.writeFileSync(process.env.CZ_TEST_REPORT, JSON.stringify(counts));
   if (counts && counts.numRuntimeErrorTestSuites > 0) console.log(`${counts.numRuntimeErrorTestSuites} test file(s) could not run (jest counts none of their tests)`);
   console.log(`npm test took ${seconds(Date.now() - started)}`);
   console.log(counts ? `${counts.numPassedTests} passed, ${counts.numFailedTests} failed` : "0 passed, 0 failed (jest did not run or did not report)");
