@@ -23,9 +23,14 @@ const NATIVE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MIN", "MAX", "ROUND
 
 const serial = (iso: string) => isoToSerial(iso);
 
+/** The core's answers for one set of inputs, computed once for all three parts (calculate is pure). */
+const coreResults = new Map<string, ReturnType<typeof calculate>>();
+
 /** The core's answer for one part, in 分, or "error". */
 function core(program: string, amount: Scalar, level: Scalar, date: Scalar, part: NativePart): number | "error" {
-  const r = calculate({ program, amount, level, date }, P);
+  const key = JSON.stringify([program, amount, level, date]);
+  let r = coreResults.get(key);
+  if (!r) coreResults.set(key, (r = calculate({ program, amount, level, date }, P)));
   if (!r.ok) return "error";
   return part === "total" ? r.result.total : part === "city" ? r.result.city : r.result.beneficiary;
 }
