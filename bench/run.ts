@@ -49,6 +49,22 @@ function cliTable(cli: CliResults) {
   ]);
 }
 
+
+function bundleTable(bundles: ReturnType<typeof benchBundles>) {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const { initial_pane: first, first_paint_from_dist: paint, lazy_chunks: lazy } = bundles;
+  table("d. Bundles (minified / gzipped bytes)", [
+    ...Object.entries(bundles.files).map(([f, s]) => [f, `${s.min_bytes} / ${s.gzip_bytes}`] as [string, string]),
+    [`initial pane chunk ${first.file}, gzipped / minified`, `${kb(first.gzip_bytes)} / ${kb(first.min_bytes)}`, `target ≤ ${kb(first.target_gzip_bytes)} gzipped: ${first.within_target ? "met" : "NOT MET"}`],
+    [`first paint from dist/ (${paint.files.join(" + ")}), gzipped / minified`, `${kb(paint.gzip_bytes)} / ${kb(paint.min_bytes)}`],
+    [`lazy chunks (${lazy.files.length}: ${lazy.files.map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, "")).join(", ")}), gzipped / minified`, `${kb(lazy.gzip_bytes)} / ${kb(lazy.min_bytes)}`],
+    ["functions.js ≤ 60 KB minified", bundles.functions_min_bytes <= 60 * 1024 ? "yes" : "NO"],
+    ["functions.js pulls in React / ExcelJS", `${bundles.functions_has_react} / ${bundles.functions_has_exceljs}`],
+    ["first paint scripts", bundles.first_paint_scripts.join(", ")],
+    ["first paint waits for ExcelJS", String(bundles.first_paint_waits_for_exceljs)],
+  ]);
+}
+
 async function main() {
   // `npm run bench -- cli`: only the CLI benchmark (e), merged into bench/results.json.
   if (process.argv.includes("cli")) {
@@ -58,6 +74,11 @@ async function main() {
     const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
     fs.writeFileSync(file, JSON.stringify({ ...prev, cli: { measured_at: new Date().toISOString(), ...cli } }, null, 2) + "\n");
     console.log("\nwritten bench/results.json (cli)");
+    return;
+  }
+  // `npm run bench -- bundles`: only the bundle sizes of the built dist/ (seconds, no CPU-heavy runs).
+  if (process.argv.includes("bundles")) {
+    bundleTable(benchBundles());
     return;
   }
   if (!fs.existsSync(path.join(ROOT, "dist", "functions.js"))) {
@@ -90,13 +111,7 @@ async function main() {
   ]);
 
   const bundles = benchBundles();
-  table("d. Bundles (minified / gzipped bytes)", [
-    ...Object.entries(bundles.files).map(([f, s]) => [f, `${s.min_bytes} / ${s.gzip_bytes}`] as [string, string]),
-    ["functions.js ≤ 60 KB minified", bundles.functions_min_bytes <= 60 * 1024 ? "yes" : "NO"],
-    ["functions.js pulls in React / ExcelJS", `${bundles.functions_has_react} / ${bundles.functions_has_exceljs}`],
-    ["first paint scripts", bundles.first_paint_scripts.join(", ")],
-    ["first paint waits for ExcelJS", String(bundles.first_paint_waits_for_exceljs)],
-  ]);
+  bundleTable(bundles);
 
   const cli = await benchCli();
   cliTable(cli);

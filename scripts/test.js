@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm test` (what CI runs): the type check and ESLint (zero warnings) side by side, then jest; at
- * the end the run's own duration and a plain closing line `N passed, N failed` (jest's counts of
- * tests).
+ * `npm test` (what CI runs): the type check and ESLint (zero warnings) side by side; jest starts as
+ * soon as the type check has passed (ESLint may still be running: its report is printed when it
+ * ends). At the end the run's own duration, each step's, and a plain closing line
+ * `N passed, N failed` (jest's counts of tests).
+ *
+ * The type check covers test/ too, so jest runs with CZ_TESTS_TYPECHECKED=1: ts-jest transpiles
+ * without checking the same types again (see jest.config.js).
  *
  *   npm test                   everything
  *   npm test -- test/cli       jest arguments are passed through (type check and lint still run)
@@ -18,6 +22,8 @@ const path = require("path");
 const ROOT = path.join(__dirname, "..");
 const started = Date.now();
 const steps = [];
+/** Output of steps run with `hold`, printed after jest's (so that it does not land inside jest's). */
+const held = [];
 
 function seconds(ms) {
   const s = Math.round(ms / 1000);
@@ -25,11 +31,12 @@ function seconds(ms) {
 }
 
 /** Run a node script; resolves to its exit code (1 when it could not start or was killed). Output is
- * inherited, or collected and printed when it ends (for steps that run side by side). */
-function run(label, script, args, { collect = false } = {}) {
+ * inherited, or collected and printed when it ends (for steps that run side by side), or with
+ * `hold` kept for the end. */
+function run(label, script, args, { collect = false, hold = false, env = {} } = {}) {
   const t = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, ...env } });
     let out = "";
     if (collect) {
       child.stdout.on("data", (d) => (out += d));
@@ -37,7 +44,9 @@ function run(label, script, args, { collect = false } = {}) {
     }
     const finish = (code, message) => {
       if (message) out += `${label}: ${message}\n`;
-      if (out) process.stdout.write(out.endsWith("\n") ? out : out + "\n");
+      if (out && !out.endsWith("\n")) out += "\n";
+      if (out && hold) held.push(out);
+      else if (out) process.stdout.write(out);
       steps.push(`${label} ${code === 0 ? "ok" : "FAILED"} (${seconds(Date.now() - t)})`);
       resolve(code);
     };
@@ -50,16 +59,14 @@ async function main() {
   const jestArgs = process.argv.slice(2);
   // Incremental: a second run with unchanged sources takes seconds (the state lives in node_modules/.cache).
   const tsBuildInfo = path.join(ROOT, "node_modules", ".cache", "cz-subsidy", "tsc.tsbuildinfo");
-  const [typecheck, lint] = await Promise.all([
-    run("typecheck", require.resolve("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", tsBuildInfo], { collect: true }),
-    run("lint", path.join(path.dirname(require.resolve("eslint/package.json")), "bin", "eslint.js"), ["--max-warnings", "0", "src", "test", "scripts", "bench"], { collect: true }),
-  ]);
+  const linting = run("lint", path.join(path.dirname(require.resolve("eslint/package.json")), "bin", "eslint.js"), ["--max-warnings", "0", "src", "test", "scripts", "bench"], { collect: true, hold: true });
+  const typecheck = await run("typecheck", require.resolve("typescript/bin/tsc"), ["--noEmit", "-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", tsBuildInfo], { collect: true });
 
-  let code = typecheck || lint;
+  let code = typecheck;
   let counts = null;
   if (typecheck === 0) {
     const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cz-test-")), "jest.json");
-    const jest = await run("jest", require.resolve("jest/bin/jest"), ["--json", "--outputFile", report, ...jestArgs]);
+    const jest = await run("jest", require.resolve("jest/bin/jest"), ["--json", "--outputFile", report, ...jestArgs], { env: { CZ_TESTS_TYPECHECKED: "1" } });
     try {
       counts = JSON.parse(fs.readFileSync(report, "utf8"));
     } catch {
@@ -69,9 +76,20 @@ async function main() {
     }
     code = code || jest || (counts ? 0 : 1);
   }
+  code = (await linting) || code;
+  for (const out of held) process.stdout.write(out);
 
   console.log("");
   for (const s of steps) console.log(s);
+  if (counts && Array.isArray(counts.testResults)) {
+    // Where the time goes (wall time per file, both workers busy): keep an eye on the 2-minute budget.
+    const slow = counts.testResults
+      .map((r) => ({ name: path.relative(path.join(ROOT, "test"), r.name), ms: r.endTime - r.startTime }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 6);
+    console.log(`slowest test files: ${slow.map((r) => `${r.name} ${seconds(r.ms)}`).join(", ")}`);
+  }
+  if (process.env.CZ_TEST_REPORT && counts) fs.writeFileSync(process.env.CZ_TEST_REPORT, JSON.stringify(counts));
   if (counts && counts.numRuntimeErrorTestSuites > 0) console.log(`${counts.numRuntimeErrorTestSuites} test file(s) could not run (jest counts none of their tests)`);
   console.log(`npm test took ${seconds(Date.now() - started)}`);
   console.log(counts ? `${counts.numPassedTests} passed, ${counts.numFailedTests} failed` : "0 passed, 0 failed (jest did not run or did not report)");

@@ -4,7 +4,7 @@
  * CZ.ELIGIBLE formula becomes its native Excel formula; where there is none (other CZ functions,
  * nested or complex arguments, a program read from a cell outside the sheet's data), the formula
  * becomes its current (cached) value. The same plan as the pane's 转换为普通公式
- * (src/taskpane/convert-plan.ts, mode "auto"), so the same rules hold: text that looks like a
+ * (src/convert/plan.ts, mode "auto"), so the same rules hold: text that looks like a
  * formula is never converted, CZ.SPLIT writes both of its cells, CZ.PROGRAMS becomes its whole
  * spill block or is left alone with a reason.
  *
@@ -17,7 +17,7 @@ import * as path from "path";
 import { ExcelJsHost } from "../host/exceljs-host";
 import { defineMessages, type Lang } from "../i18n";
 import type { PolicySet } from "../policy/types";
-import { planConversion, writesOf, cellsWritten, type ConvertItem } from "../taskpane/convert-plan";
+import { planConversion, writesOf, cellsWritten, type ConvertItem } from "../convert/plan";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./io";
 import { CliError, cliText } from "./messages";

@@ -14,6 +14,7 @@ import type { TableError } from "../validation/headers";
 import type { ValidationReport } from "../validation/types";
 import { sumTotals } from "../validation/totals";
 import { findingSentence } from "../validation/messages";
+import { SEVERITY_ORDER as SEV_ORDER } from "../sheet/severity";
 import type { ParsedArgs } from "./args";
 import type { Io } from "./io";
 import { CliError } from "./messages";
@@ -145,8 +146,6 @@ function noHeader(read: SheetRead, error: TableError): CliError {
   // The validation core's own wording, per language, with the sheet name in front.
   return new CliError("table_error", { name: read.region.sheet, text: error.message, textEn: error.messageEn });
 }
-
-const SEV_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 const yuanSums = (r: ValidationReport["summary"], lang: Lang) => ({
   rows: r.rows,

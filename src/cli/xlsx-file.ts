@@ -13,7 +13,7 @@ import type { RegionData } from "../host/types";
 import { CliError, formatBytes } from "./messages";
 import { uncachedOf } from "../validation/uncached";
 
-import { ExcelJS } from "./exceljs-node";
+import { excelJs } from "./exceljs-node";
 
 export const LIMITS = {
   /** The file itself. */
@@ -189,7 +189,7 @@ export async function verifyDeclaredSizes(insp: Inspection): Promise<void> {
       let n = 0;
       const src = fs.createReadStream(insp.path, { start, end: start + e.compressed - 1 });
       const inflate = zlib.createInflateRaw();
-      const stop = (err: unknown) => {
+      const stop = (err: Error) => {
         src.destroy();
         inflate.destroy();
         reject(err);
@@ -209,7 +209,7 @@ export async function verifyDeclaredSizes(insp: Inspection): Promise<void> {
 
 /** Load the whole workbook with ExcelJS (after inspectXlsx). */
 export async function loadWorkbook(file: string): Promise<ExcelJSTypes.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   try {
     await wb.xlsx.readFile(file);
   } catch {
@@ -424,7 +424,7 @@ export async function openBook(file: string, insp: Inspection, opts: { forceMode
 
 /** Sheet names and visibility in workbook order, from xl/workbook.xml (streamed). */
 async function streamSheetInfo(file: string): Promise<SheetInfo[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "ignore", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const reader = new (excelJs().stream.xlsx.WorkbookReader)(file, { worksheets: "ignore", sharedStrings: "ignore", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   try {
     const it = reader.parse() as AsyncIterator<unknown>;
     for (;;) {
@@ -440,7 +440,7 @@ async function streamSheetInfo(file: string): Promise<SheetInfo[]> {
 
 /** Stream the named sheets (one pass over the file), each into plain values keeping only cells with values. */
 async function streamReadSheets(file: string, names: string[], each: (name: string, read: SheetRead | CliError) => Promise<void> | void, progress?: ReadProgress): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
+  const reader = new (excelJs().stream.xlsx.WorkbookReader)(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" });
   const wanted = new Set(names);
   try {
     for await (const ws of reader) {

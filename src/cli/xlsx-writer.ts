@@ -19,15 +19,14 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { a1, internalLink } from "../host/exceljs-host";
 import { autoWidth, specText, uniqueHeaders } from "../host/column-layout";
-import { uniqueSheetName, uniqueTableName } from "../host/names";
+import { uniqueSheetName, uniqueTableName } from "../sheet/names";
+import { fitCellText as cellText } from "../sheet/limits";
 import type { CellSpec, ColumnSpec, SheetSpec } from "../host/types";
 import { registerTemp, unregisterTemp } from "./cleanup";
 import { CliError } from "./messages";
 import { dataOffsets, type Inspection } from "./xlsx-file";
 import { ZipWriter, type EntryWriter } from "./zip-writer";
 
-export const MAX_CELL_CHARS = 32767;
-export const TRUNCATED_MARK = "…（截断）";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -35,15 +34,6 @@ const REL_WS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 const CT_WS = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
-
-/** Text as Excel can hold it: at most 32,767 characters, cut visibly. */
-export function cellText(s: string): string {
-  if (s.length <= MAX_CELL_CHARS) return s;
-  let cut = MAX_CELL_CHARS - TRUNCATED_MARK.length;
-  const code = s.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut--; // do not split a surrogate pair
-  return s.slice(0, cut) + TRUNCATED_MARK;
-}
 
 // eslint-disable-next-line no-control-regex
 const XML_BAD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -272,7 +262,7 @@ async function writeSheetXml(w: EntryWriter, spec: SheetSpec, styles: StyleBook,
     }
     if (asTable && rows.length === 0) row++; // a table needs one (empty) data row
     if (asTable) {
-      const name = uniqueTableName(tableName!, tableNames);
+      const name = uniqueTableName(tableName, tableNames);
       tableNames.push(name);
       tables.push({ name, ref: `${a1(top, 0)}:${a1(row - 1, width - 1)}`, headers });
     }

@@ -12,6 +12,8 @@
  * NFKC form (full-width ＝＋－＠ and ideographic spaces fold to ASCII) after leading whitespace.
  */
 
+import { quoteSheetName } from "../sheet/names";
+
 /** Excel's text number format. */
 export const TEXT_FORMAT = "@";
 
@@ -41,11 +43,6 @@ export function formulaString(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** Quote a sheet name for a reference: 'It''s'. */
-function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /**
  * An internal link as a HYPERLINK formula: its display text is a string literal, so it is never
  * parsed (no injection through the text), and the link costs nothing beyond the cell's value in
@@ -53,5 +50,5 @@ function quotedSheet(name: string): string {
  */
 export function hyperlinkFormula(sheet: string, cell: string, text: string): string | null {
   if (text.length > FORMULA_LITERAL_MAX) return null;
-  return `=HYPERLINK(${formulaString(`#${quotedSheet(sheet)}!${cell}`)},${formulaString(text)})`;
+  return `=HYPERLINK(${formulaString(`#${quoteSheetName(sheet)}!${cell}`)},${formulaString(text)})`;
 }

@@ -12,8 +12,10 @@
  */
 import type * as ExcelJS from "exceljs";
 import type { CellBlockWrite, CellSpec, ColumnSpec, FormulaBlockData, RegionData, RegionSource, SheetSpec, SpillInfo, TableBody, TableInfo, WorkbookHost, WrittenSheet } from "./types";
-import { cellAddress as a1, parseA1 } from "./a1";
-import { uniqueSheetName, uniqueTableName } from "./names";
+import { cellAddress as a1, parseA1 } from "../sheet/a1";
+import { sheetRefName, uniqueSheetName, uniqueTableName } from "../sheet/names";
+import { fitCellText } from "../sheet/limits";
+import { HostError } from "./errors";
 import { autoWidth, specText, uniqueHeaders } from "./column-layout";
 import { TEXT_FORMAT, needsTextFormat } from "./cell-text";
 import { uncachedOf } from "../validation/uncached";
@@ -24,20 +26,11 @@ interface LoadedTable {
   table?: { name?: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean; columns?: Array<{ name?: string }>; rows?: unknown[] };
 }
 
-/** Thrown for a source that does not exist or holds nothing; `code` is for messages. */
-export class HostError extends Error {
-  constructor(
-    public readonly code: "no_sheet" | "no_table" | "empty",
-    public readonly params: Record<string, string> = {},
-  ) {
-    super(code + (params.name ? `: ${params.name}` : ""));
-    this.name = "HostError";
-  }
-}
+export { HostError } from "./errors";
 
 // ---------------------------------------------------------------- addresses
 
-export { colLetters, cellAddress as a1, parseA1 } from "./a1";
+export { colLetters, cellAddress as a1, parseA1 } from "../sheet/a1";
 
 /** Parse "B2:D9" (or a single cell) → bounds with 0-based columns. */
 export function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
@@ -48,14 +41,9 @@ export function parseRange(ref: string): { top: number; left: number; bottom: nu
   return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
 }
 
-/** A sheet name as it must appear in a reference: quoted when needed, quotes doubled. */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 /** The target of an internal link: "#'Sheet 1'!C5". */
 export function internalLink(sheet: string, cell: string): string {
-  return `#${sheetRef(sheet)}!${cell}`;
+  return `#${sheetRefName(sheet)}!${cell}`;
 }
 
 // ---------------------------------------------------------------- cell values
@@ -367,7 +355,7 @@ export class ExcelJsHost implements WorkbookHost {
     for (const ch of changes) {
       const cell = ws.getCell(ch.row, ch.col + 1);
       if (typeof ch.value === "string" && ch.value.startsWith("=")) {
-        cell.value = { formula: ch.value.slice(1) } as ExcelJS.CellValue;
+        cell.value = { formula: ch.value.slice(1) };
         formulas = true;
       } else cell.value = ch.value;
     }
@@ -506,11 +494,11 @@ function toTableValue(v: CellSpec): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v !== "object") {
     if (typeof v === "number" && !Number.isFinite(v)) return null;
-    return v;
+    return typeof v === "string" ? fitCellText(v) : v;
   }
   if ("link" in v) {
     const target = internalLink(v.link.sheet, v.link.cell).replace(/"/g, '""');
-    const text = String(v.text);
+    const text = fitCellText(String(v.text));
     return { formula: `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`, result: text };
   }
   if ("formula" in v) {

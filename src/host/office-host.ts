@@ -25,9 +25,10 @@ import type {
   WorkbookHost,
   WrittenSheet,
 } from "./types";
-import { colLetters, cellAddress } from "./a1";
-import { uniqueSheetName, uniqueTableName } from "./names";
-import { FormulaReadError } from "./formula-read-error";
+import { colLetters, cellAddress } from "../sheet/a1";
+import { uniqueSheetName, uniqueTableName } from "../sheet/names";
+import { fitCellText } from "../sheet/limits";
+import { HostError } from "./errors";
 
 /** Spilling CZ functions whose whole spill block is read for a conversion to values. */
 const SPILLING_CZ = /(^|[^A-Za-z0-9_.])@?(_xldudf_|_xll\.)?CZ[._]PROGRAMS\s*\(/i;
@@ -44,7 +45,7 @@ const DATE_2000_1904 = 35064;
 
 /* ------------------------------------------------------------------ A1 helpers (pure) */
 
-export { colLetters, cellAddress } from "./a1";
+export { colLetters, cellAddress } from "../sheet/a1";
 
 /** A1 range address from its top-left cell (Excel row, 0-based col) and a size. */
 export function rangeAddress(row: number, col: number, rows: number, cols: number): string {
@@ -67,27 +68,11 @@ export function sheetOf(address: string): string {
   return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
 
-/** Quote a sheet name for a reference: 'It''s'. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-export { uniqueSheetName, uniqueTableName } from "./names";
+export { uniqueSheetName, uniqueTableName } from "../sheet/names";
 
 /* ------------------------------------------------------------------ errors */
 
-export type HostErrorCode = "empty_region" | "empty_sheet" | "no_sheet" | "not_in_excel" | "write_failed" | "write_failed_kept";
-
-/** An error the pane shows with its own localised text (see src/taskpane/i18n.ts, keys host_*). */
-export class HostError extends Error {
-  constructor(
-    public readonly code: HostErrorCode,
-    public readonly params: Record<string, string> = {},
-  ) {
-    super(code + (params.detail ? `: ${params.detail}` : ""));
-    this.name = "HostError";
-  }
-}
+export { HostError, type HostErrorCode } from "./errors";
 
 /* ------------------------------------------------------------------ sheet layout (pure) */
 
@@ -132,12 +117,12 @@ export function layoutSheet(spec: SheetSpec): { preamble: Array<{ row: number; t
 export function cellWrite(c: CellSpec, numFmt?: string): { value: string | number | boolean; format: string } {
   const general = numFmt ?? "General";
   if (c === null || c === undefined) return { value: "", format: general };
-  if (typeof c === "string") return { value: c, format: TEXT_FORMAT };
+  if (typeof c === "string") return { value: fitCellText(c), format: TEXT_FORMAT };
   if (typeof c === "number") return Number.isFinite(c) ? { value: c, format: general } : { value: "", format: general };
   if (typeof c === "boolean") return { value: c, format: general };
   if ("formula" in c) return { value: c.formula.startsWith("=") ? c.formula : `=${c.formula}`, format: general };
   const f = hyperlinkFormula(c.link.sheet, c.link.cell, c.text);
-  return f ? { value: f, format: "General" } : { value: c.text, format: TEXT_FORMAT };
+  return f ? { value: f, format: "General" } : { value: fitCellText(c.text), format: TEXT_FORMAT };
 }
 
 /** The value written for one cell (see cellWrite). */
@@ -589,7 +574,7 @@ export class OfficeHost implements WorkbookHost {
   /**
    * Formulas and values of the USED part of the selection (one area only), an A1 range, or a
    * sheet's used range, for 转换为普通公式.
-   * - Phase 1: a multi-area selection is refused (FormulaReadError "multi_area"), and the block is
+   * - Phase 1: a multi-area selection is refused (HostError "multi_area"), and the block is
    *   cut to its used cells (Range.getUsedRangeOrNullObject(true)): a selected column is its used
    *   rows, not 1,048,576 cells.
    * - Phase 2: formulas and values, read in row chunks of at most READ_CELLS cells per sync, so
@@ -606,14 +591,14 @@ export class OfficeHost implements WorkbookHost {
         const areas = ctx.workbook.getSelectedRanges();
         areas.load("areaCount");
         await ctx.sync();
-        if (areas.areaCount > 1) throw new FormulaReadError("multi_area");
+        if (areas.areaCount > 1) throw new HostError("multi_area");
         range = ctx.workbook.getSelectedRange();
       } else if (source.kind === "range") range = ctx.workbook.worksheets.getItem(source.sheet).getRange(source.address);
       else range = source.name ? ctx.workbook.worksheets.getItem(source.name).getRange() : ctx.workbook.worksheets.getActiveWorksheet().getRange();
       const used = range.getUsedRangeOrNullObject(true);
       used.load("address, rowIndex, columnIndex, rowCount, columnCount");
       await ctx.sync();
-      if (used.isNullObject) throw new FormulaReadError("no_used_cells");
+      if (used.isNullObject) throw new HostError("no_used_cells");
 
       const rows = used.rowCount;
       const cols = used.columnCount;

@@ -6,6 +6,7 @@
  * Rule: a host never writes into an existing sheet. Everything it writes goes into a new
  * sheet that it creates (with a unique name).
  */
+import type { CellBlockWrite, FormulaBlockData, SpillInfo, TableBody } from "../sheet/blocks";
 
 /** A rectangular block of cell values read from the user's workbook. */
 export interface RegionData {
@@ -97,44 +98,8 @@ export interface ChartSpec {
   type: "bar" | "column";
 }
 
-/** A spilled result: its anchor cell (Excel row, 0-based column), size, and values when known. */
-export interface SpillInfo {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-  values?: unknown[][];
-}
-
-/** An Excel table's data body (Excel rows, 0-based columns), without header and totals rows. */
-export interface TableBody {
-  name: string;
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-/** Formulas and values of a block of a sheet, for 转换为普通公式. */
-export interface FormulaBlockData {
-  sheet: string;
-  address: string;
-  firstRow: number;
-  firstCol: number;
-  formulas: unknown[][];
-  values: unknown[][];
-  /** Spilled CZ results anchored in the block (when the host can tell). */
-  spills?: SpillInfo[];
-  /** The sheet's tables (when the host can tell). */
-  tables?: TableBody[];
-}
-
-/** One write into existing cells: a block whose top-left cell is (row, col); null leaves a cell as it is. */
-export interface CellBlockWrite {
-  row: number;
-  col: number;
-  values: Array<Array<string | number | boolean | null>>;
-}
+/** Blocks read and written for 转换为普通公式 live in the neutral src/sheet/blocks.ts. */
+export type { CellBlockWrite, FormulaBlockData, SpillInfo, TableBody };
 
 export interface WorkbookHost {
   readonly kind: "office" | "exceljs";

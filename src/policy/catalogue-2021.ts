@@ -17,6 +17,29 @@ const SERVED_NOTE = {
   en: "The number of enterprises served is left to the implementing rules; validation asks for it and warns when missing",
 };
 
+// Terms that all programs of one clause item share (the item cited, the event that dates an award,
+// what one award is for), written once so that the entries cannot drift apart.
+/** 一.1: the three platform programs. */
+const PLATFORM_TERMS = {
+  citation: { part: "一", item: 1, title: "培育各类工业互联网平台", titleEn: "Cultivate industrial internet platforms" },
+  event: { zh: "获评", en: "recognition" },
+  onceFor: "object",
+  objectLabel: { zh: "平台", en: "platform" },
+} satisfies Partial<Program>;
+/** 二.3: digital workshop and smart factory. */
+const WORKSHOP_TERMS = {
+  citation: { part: "二", item: 3, title: "建设智能工厂和数字化车间", titleEn: "Build smart factories and digital workshops" },
+  event: { zh: "认定", en: "recognition" },
+  onceFor: "enterprise",
+} satisfies Partial<Program>;
+/** 五.2: national and provincial scenarios. */
+const SCENARIO_TERMS = {
+  citation: { part: "五", item: 2, title: "拓展工业互联网场景应用", titleEn: "Extend industrial internet application scenarios" },
+  event: { zh: "获评", en: "award" },
+  onceFor: "object",
+  objectLabel: { zh: "奖项", en: "award" },
+} satisfies Partial<Program>;
+
 const programs: Program[] = [
   {
     code: "platform_cross_industry",
@@ -29,10 +52,7 @@ const programs: Program[] = [
     rule: { kind: "upto", cap: 500 * W },
     payer: "C",
     capScope: "project",
-    citation: { part: "一", item: 1, title: "培育各类工业互联网平台", titleEn: "Cultivate industrial internet platforms" },
-    event: { zh: "获评", en: "recognition" },
-    onceFor: "object",
-    objectLabel: { zh: "平台", en: "platform" },
+    ...PLATFORM_TERMS,
     upgrade: { group: "platform", rank: 3 },
     units: CITY_AND_COUNTIES,
   },
@@ -47,10 +67,7 @@ const programs: Program[] = [
     rule: { kind: "upto", cap: 200 * W },
     payer: "C",
     capScope: "project",
-    citation: { part: "一", item: 1, title: "培育各类工业互联网平台", titleEn: "Cultivate industrial internet platforms" },
-    event: { zh: "获评", en: "recognition" },
-    onceFor: "object",
-    objectLabel: { zh: "平台", en: "platform" },
+    ...PLATFORM_TERMS,
     upgrade: { group: "platform", rank: 2 },
     units: CITY_AND_COUNTIES,
   },
@@ -65,10 +82,7 @@ const programs: Program[] = [
     rule: { kind: "upto", cap: 100 * W },
     payer: "1:1",
     capScope: "project",
-    citation: { part: "一", item: 1, title: "培育各类工业互联网平台", titleEn: "Cultivate industrial internet platforms" },
-    event: { zh: "获评", en: "recognition" },
-    onceFor: "object",
-    objectLabel: { zh: "平台", en: "platform" },
+    ...PLATFORM_TERMS,
     upgrade: { group: "platform", rank: 1 },
     units: CITY_AND_COUNTIES,
   },
@@ -144,9 +158,7 @@ const programs: Program[] = [
     rule: { kind: "fixed", amount: 20 * W },
     payer: "1:1",
     capScope: "project",
-    citation: { part: "二", item: 3, title: "建设智能工厂和数字化车间", titleEn: "Build smart factories and digital workshops" },
-    event: { zh: "认定", en: "recognition" },
-    onceFor: "enterprise",
+    ...WORKSHOP_TERMS,
     units: CITY_AND_COUNTIES,
   },
   {
@@ -160,9 +172,7 @@ const programs: Program[] = [
     rule: { kind: "fixed", amount: 30 * W },
     payer: "1:1",
     capScope: "project",
-    citation: { part: "二", item: 3, title: "建设智能工厂和数字化车间", titleEn: "Build smart factories and digital workshops" },
-    event: { zh: "认定", en: "recognition" },
-    onceFor: "enterprise",
+    ...WORKSHOP_TERMS,
     units: CITY_AND_COUNTIES,
   },
   {
@@ -309,10 +319,7 @@ const programs: Program[] = [
     rule: { kind: "fixed", amount: 50 * W },
     payer: "C",
     capScope: "project",
-    citation: { part: "五", item: 2, title: "拓展工业互联网场景应用", titleEn: "Extend industrial internet application scenarios" },
-    event: { zh: "获评", en: "award" },
-    onceFor: "object",
-    objectLabel: { zh: "奖项", en: "award" },
+    ...SCENARIO_TERMS,
     units: CITY_AND_COUNTIES,
   },
   {
@@ -327,10 +334,7 @@ const programs: Program[] = [
     rule: { kind: "fixed", amount: 20 * W },
     payer: "1:1",
     capScope: "project",
-    citation: { part: "五", item: 2, title: "拓展工业互联网场景应用", titleEn: "Extend industrial internet application scenarios" },
-    event: { zh: "获评", en: "award" },
-    onceFor: "object",
-    objectLabel: { zh: "奖项", en: "award" },
+    ...SCENARIO_TERMS,
     units: CITY_AND_COUNTIES,
   },
   {

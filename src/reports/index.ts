@@ -13,7 +13,7 @@ import { commonText } from "./common";
 import { memoMessages } from "./memo";
 import { pivotsText } from "./pivots";
 import { totalsBlockText } from "./totals-block";
-import { columnNameText, validationSheetText } from "./validation-sheet";
+import { validationSheetText } from "./validation-sheet";
 
 export * from "./common";
 export * from "./results";
@@ -25,7 +25,7 @@ export * from "./validation-sheet";
 export * from "./memo";
 
 /** Every message catalogue of the report sheets (for the zh/en parity check). */
-export const REPORT_CATALOGUES: ReadonlyArray<Pick<Translator<string>, "area" | "tables" | "keys">> = [commonText, totalsBlockText, validationSheetText, columnNameText, resultsText, summaryText, progressText, pivotsText, memoMessages];
+export const REPORT_CATALOGUES: ReadonlyArray<Pick<Translator<string>, "area" | "tables" | "keys">> = [commonText, totalsBlockText, validationSheetText, resultsText, summaryText, progressText, pivotsText, memoMessages];
 
 export interface ReportBundle {
   results: SheetSpec;

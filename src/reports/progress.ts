@@ -13,7 +13,7 @@ import { defineMessages, type Lang } from "../i18n";
 import { nameKey } from "../validation/jurisdictions";
 import type { PolicySet, Target, TargetCount } from "../policy/types";
 import { formatMoney } from "../policy/money";
-import type { CellSpec, SheetSpec } from "../host/types";
+import type { SheetSpec } from "../host/types";
 import type { RowResult, ValidationReport } from "../validation/types";
 import { col, colLetter, COUNT_FMT, PCT_FMT, policyLine, type Row, sheetLayout, timeLine } from "./common";
 
@@ -286,7 +286,7 @@ export function progressSheet(report: Pick<ValidationReport, "rows" | "policy" |
     const D = colLetter(3);
     manualRows.forEach((r, i) => {
       const row = place.firstDataRow + i;
-      r[4] = { formula: `=IF(${D}${row}="","",${D}${row}/${C}${row})`, value: "" } as CellSpec;
+      r[4] = { formula: `=IF(${D}${row}="","",${D}${row}/${C}${row})`, value: "" };
     });
   } else spec.blocks = [];
   return { data, sheet: spec };

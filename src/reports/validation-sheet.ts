@@ -7,8 +7,9 @@
 import { defineMessages, type Lang } from "../i18n";
 import type { CellSpec, ColumnSpec, SheetSpec } from "../host/types";
 import { cellAddress } from "../sheet/a1";
+import { SEVERITY_ORDER } from "../sheet/severity";
 import { ruleName } from "../validation/rule-names";
-import { findingSentence } from "../validation/messages";
+import { fieldName, findingSentence } from "../validation/messages";
 import type { RuleCode } from "../validation/rules";
 import type { ColumnKey, Finding, RowResult, Severity, ValidationReport } from "../validation/types";
 import { sumTotals } from "../validation/totals";
@@ -84,7 +85,7 @@ export const validationSheetText = defineMessages(
 );
 const msg = validationSheetText;
 
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export { SEVERITY_ORDER };
 
 /** A severity in words: 错误 / 警告 / 提示. */
 export const severityText = (sev: Severity, lang: Lang): string => msg(lang, sev);
@@ -162,44 +163,11 @@ export function countByRule(findings: Iterable<Finding>): Array<{ rule: string; 
   return [...m.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
-export const columnNameText = defineMessages<ColumnKey>(
-  "reports.columns",
-  {
-    enterprise: "企业名称",
-    credit_code: "统一社会信用代码",
-    jurisdiction: "所属地区",
-    program: "项目类别",
-    project: "项目名称",
-    amount: "计算基数",
-    level: "认定等级/条件",
-    date: "认定/完成日期",
-    requested: "申报金额",
-    city_share: "市财政承担",
-    local_share: "受益财政承担",
-    served: "服务企业数",
-    scenario: "场景类别",
-  },
-  {
-    enterprise: "Enterprise",
-    credit_code: "Credit code",
-    jurisdiction: "Jurisdiction",
-    program: "Program",
-    project: "Project",
-    amount: "Base amount",
-    level: "Level / condition",
-    date: "Date",
-    requested: "Amount asked",
-    city_share: "City share",
-    local_share: "Beneficiary share",
-    served: "Enterprises served",
-    scenario: "Scenario",
-  },
-);
 
 /** The column a finding is about: the header as the user's table spells it, else its name; "整行" for the whole row. */
 function columnText(column: ColumnKey | null, report: Pick<ValidationReport, "mapping">, lang: Lang): string {
   if (!column) return msg(lang, "whole_row");
-  return report.mapping[column]?.header || columnNameText(lang, column);
+  return report.mapping[column]?.header || fieldName(lang, column);
 }
 
 export interface ValidationSheetOptions {

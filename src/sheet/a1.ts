@@ -25,3 +25,11 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: parseInt(m[2], 10), col: col - 1 };
 }
+
+/** Parse "C5", "Sheet1!C5" or "'Sheet 1'!$C$5" → the sheet ("" when none; quotes undoubled) and the position. */
+export function parseSheetRef(ref: string): { sheet: string; row: number; col: number } | null {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(ref.trim());
+  const at = m && parseA1(m[3]);
+  if (!m || !at) return null;
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ""), ...at };
+}

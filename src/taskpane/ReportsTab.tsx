@@ -38,7 +38,7 @@ import { PIVOT_SHEET, RESULTS_TABLE, pivotPlan, pivotReport, progress, progressS
 import type { SheetSpec, WorkbookHost } from "../host/types";
 import { uniqueSheetName, uniqueTableName } from "../host/names";
 import { usePane } from "./context";
-import { type ConvertMode, type FormulaBlock, changesOf, planConversion, writesOf } from "./convert-plan";
+import { type ConvertMode, type FormulaBlock, changesOf, planConversion, writesOf } from "../convert/plan";
 import { REQUIRED_KEYS, detect, runValidation } from "./validation-adapter";
 import type { MessageKey } from "./i18n";
 

@@ -19,7 +19,7 @@ export async function openWorkbook(name: string, data: ArrayBuffer): Promise<{ h
     name,
     async save() {
       const buf = await wb.xlsx.writeBuffer();
-      return new Blob([buf as ArrayBuffer], { type: XLSX_MIME });
+      return new Blob([buf], { type: XLSX_MIME });
     },
   };
   return { host, file };

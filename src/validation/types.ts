@@ -1,8 +1,9 @@
 /** Types shared by the validation core, its front ends and the reports. */
 import type { CalcOutcome } from "../policy/engine";
 import type { Fen } from "../policy/money";
+import type { Severity } from "../sheet/severity";
 
-export type Severity = "error" | "warning" | "info";
+export type { Severity };
 
 /** Canonical column keys of an application table. */
 export type ColumnKey =

@@ -110,7 +110,7 @@ class Validator {
     const { mapping, headerIndex, duplicates } = locate(src, firstRow);
     this.mapping = mapping;
     for (const [k, b] of Object.entries(mapping) as [ColumnKey, { index: number }][]) if (b) this.idx[k] = b.index;
-    this.mappedIdx = Object.values(this.idx) as number[];
+    this.mappedIdx = Object.values<number>(this.idx);
     this.start = headerIndex + 1;
     this.total = Math.max(0, src.values.length - this.start);
     this.juris = new JurisdictionIndex([...new Set(policy.catalogues.flatMap((c) => c.jurisdictions))]);
@@ -130,7 +130,7 @@ class Validator {
   private add(row: number, column: ColumnKey | null, rule: RuleCode, params: MsgParams, col?: number): void {
     const info = RULE_BY_CODE.get(rule)!;
     const f: Finding = { row, column, severity: info.severity, rule, message: ruleMessage(rule, params, "zh"), messageEn: ruleMessage(rule, params, "en") };
-    const c = col ?? (column && this.idx[column] !== undefined ? this.col(this.idx[column] as number) : undefined);
+    const c = col ?? (column && this.idx[column] !== undefined ? this.col(this.idx[column]) : undefined);
     if (c !== undefined) f.col = c;
     const n = this.findings.push(f) - 1;
     if (this.current && this.current.row === row) this.current.findings.push(n);
@@ -141,7 +141,7 @@ class Validator {
     const values = this.src.values[this.start + i];
     if (!values || !this.mappedIdx.some((j) => !isEmpty(values[j]))) return;
     const rowNo = (this.src.firstRow ?? 1) + this.start + i;
-    const cell = (k: ColumnKey) => (this.idx[k] === undefined ? undefined : values[this.idx[k] as number]);
+    const cell = (k: ColumnKey) => (this.idx[k] === undefined ? undefined : values[this.idx[k]]);
     const enterprise = cellText(cell("enterprise"));
     if (isEmpty(cell("credit_code")) && isEmpty(cell("program"))) {
       const first = enterprise || cellText(values.find((v) => !isEmpty(v)));

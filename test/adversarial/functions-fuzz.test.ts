@@ -61,9 +61,7 @@ function isAllowed(v: unknown): boolean {
 /** Call as Excel does; a thrown CustomFunctions.Error is an error value too (Excel shows it). */
 async function call(id: string, args: unknown[]): Promise<unknown> {
   try {
-    let r = fns[id](...args);
-    if (r && typeof (r as Promise<unknown>).then === "function") r = await r;
-    return r;
+    return await fns[id](...args); // a plain value passes through await unchanged
   } catch (e) {
     if (e instanceof StubCfError) return e;
     throw e;

@@ -7,7 +7,7 @@
 import fs from "fs";
 import path from "path";
 import { ensureDist } from "./ensure-dist";
-import { loadBuiltFunctions, StubCfError, type Fn } from "../support/load-functions";
+import { loadBuiltFunctions, StubCfError } from "../support/load-functions";
 
 const DIST = ensureDist();
 const read = (f: string) => fs.readFileSync(path.join(DIST, f), "utf8");
@@ -32,7 +32,7 @@ const { fns, counts } = loadBuiltFunctions(DIST);
 
 /** Call as Excel does; a thrown CustomFunctions.Error is the cell's error value. */
 function xl(id: string, ...args: unknown[]): unknown {
-  const fn = fns[id] as Fn;
+  const fn = fns[id];
   const m = meta.functions.find((f) => f.id === id)!;
   // Excel passes every declared parameter (null when omitted), then the invocation when requested.
   const full = m.parameters.map((_, i) => (i < args.length ? args[i] : null));

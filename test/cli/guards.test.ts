@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { makeCreditCode } from "../../src/policy";
-import { generateRows, writeXlsx as writeBig } from "../../bench/generate";
+import { generatedWorkbook } from "../support/generated-workbook";
 import { CLI, HEADERS, cliEnv, expectCleanFailure, readBack, runCli, sha256, tempDir, writeXlsx } from "./helpers";
 
 const code = (div: string, stem: string) => makeCreditCode(div, stem);
@@ -202,8 +202,7 @@ test("an existing --out is refused unless --force; the input can never be the ou
 describe("signals during a write", () => {
   let big: string;
   beforeAll(async () => {
-    big = path.join(dir, "big.xlsx");
-    await writeBig(big, generateRows(60000));
+    big = await generatedWorkbook(60000);
   }, 120000);
 
   for (const [sig, exit] of [
@@ -252,8 +251,7 @@ test("--help for each command, in zh and en, with examples", () => {
 });
 
 test("the progress line: none when stderr is not a terminal; on a terminal for runs over a second, unless --quiet", async () => {
-  const big = path.join(dir, "progress.xlsx");
-  await writeBig(big, generateRows(40000));
+  const big = await generatedWorkbook(40000);
   const piped = runCli(["validate", big, "--json"]);
   expect(piped.stderr).toBe("");
   if (!fs.existsSync("/usr/bin/script")) return;

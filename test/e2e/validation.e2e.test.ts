@@ -60,7 +60,7 @@ async function coverWorkbook(file: string, rows: number): Promise<void> {
     ws.addRow([`测试企业${i + 1}有限公司`, makeCreditCode("341103", `MA2T${String(i + 1).padStart(4, "0")}`), "南谯区", "smart_factory", "2022-05-01", 300000, 15, 15]);
   }
   // The last row's amount is a formula saved without its result (a generator's file): unknown, not empty.
-  ws.getRow(rows + 1).getCell(6).value = { formula: "100000*3" } as ExcelJS.CellFormulaValue;
+  ws.getRow(rows + 1).getCell(6).value = { formula: "100000*3" };
   await wb.xlsx.writeFile(file);
 }
 

@@ -132,7 +132,7 @@ describe("error values with zh-CN messages", () => {
         for (let pos = 0; pos < 4; pos++) {
           const args: unknown[] = ["equipment_network", 800000, null, null];
           args[pos] = h;
-          const out = call(fn as never, ...args);
+          const out = call(fn, ...args);
           if (out instanceof StubCfError) codes.add(out.code);
         }
     expect([...codes].sort()).toEqual(["#N/A", "#VALUE!"]);
@@ -179,7 +179,7 @@ describe("Excel-style arguments (one converter)", () => {
         for (let pos = 0; pos < 4; pos++) {
           const args: unknown[] = ["smart_factory", null, null, null];
           args[pos] = w;
-          const out = call(fn as never, ...args);
+          const out = call(fn, ...args);
           expect(["number", "boolean", "string"].includes(typeof out) || Array.isArray(out) || out instanceof StubCfError).toBe(true);
         }
   });

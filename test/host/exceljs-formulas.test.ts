@@ -23,7 +23,7 @@ function book(): ExcelJS.Workbook {
   ws.getCell("B2").value = { formula: 'CZ.SUBSIDY("equipment_network",A2)', result: 400000 };
   ws.getCell("C2").value = { formula: "A2*2", result: 4_000_000, shareType: "shared", ref: "C2:C3" } as ExcelJS.CellValue;
   ws.getCell("A3").value = 100;
-  ws.getCell("C3").value = { sharedFormula: "C2", result: 200 } as ExcelJS.CellValue;
+  ws.getCell("C3").value = { sharedFormula: "C2", result: 200 };
   ws.getCell("D3").value = { formula: 'CZ.SUBSIDY("smart_factory")' }; // no cached result
   wb.addWorksheet("其他").getCell("A1").value = "x";
   return wb;
@@ -68,7 +68,7 @@ test("writes formulas and constants into exactly the given cells; a shared maste
   expect(back.getWorksheet("计算")!.getCell("B2").formula).toBe("IF(A2>=0,MIN(ROUND(A2*20%,2),500000),NA())");
   expect(back.getWorksheet("计算")!.getCell("C3").formula).toBe("A3*2");
   // Formulas are written without a cached result: Excel is told to recalculate on load.
-  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()));
   expect(await zip.file("xl/workbook.xml")!.async("string")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
 });
 

@@ -40,7 +40,7 @@ function sampleBook(): ExcelJS.Workbook {
   // shared formula: master in F4, clone in F5
   ws.getCell("F3").value = "倍数";
   ws.getCell("F4").value = { formula: "C4*2", result: 1600000, shareType: "shared", ref: "F4:F5" } as ExcelJS.CellValue;
-  ws.getCell("F5").value = { sharedFormula: "F4", result: 7 } as ExcelJS.CellValue;
+  ws.getCell("F5").value = { sharedFormula: "F4", result: 7 };
   ws.mergeCells("B6:C6");
   ws.getCell("B6").value = "合并";
   return wb;

@@ -8,11 +8,11 @@
  * assignment the cells it wrote.
  */
 import { OfficeHost } from "../../src/host/office-host";
-import { planConversion, writesOf } from "../../src/taskpane/convert-plan";
+import { planConversion, writesOf } from "../../src/convert/plan";
 import { errorText } from "../../src/taskpane/context";
 import { convertFormula } from "../../src/policy/native-formula";
 import { SHIPPED_POLICY } from "../../src/policy/shipped";
-import { cellAddress } from "../../src/host/a1";
+import { cellAddress } from "../../src/sheet/a1";
 
 type Cell = { formula?: string; value: unknown };
 

@@ -24,7 +24,9 @@ describe("defineMessages", () => {
     expect([...t.keys].sort()).toEqual(["count", "hello"]);
     expect(parityProblems(t)).toEqual([]);
     // A catalogue built around the type checker (as a JavaScript caller could) is caught at run time.
-    const broken = defineMessages("broken", { a: "甲", b: "乙" } as Record<string, string>, { a: "A" } as Record<string, string>);
+    const zh: Record<string, string> = { a: "甲", b: "乙" };
+    const en: Record<string, string> = { a: "A" };
+    const broken = defineMessages("broken", zh, en);
     expect(parityProblems(broken)).toEqual(['broken: "b" is in zh but not in en']);
   });
 });

@@ -20,7 +20,7 @@ jest.mock("../../src/i18n", () => {
     defineMessages: (...args: Parameters<typeof actual.defineMessages>) => {
       const t = actual.defineMessages(...args);
       const caller = (new Error().stack ?? "").split("\n").find((l) => /[\\/]src[\\/]/.test(l) && !/[\\/]src[\\/]i18n[\\/]/.test(l)) ?? "";
-      mockDefined.push({ t: t as Translator<string>, file: /\(?([^()]*?\.tsx?):\d+:\d+\)?\s*$/.exec(caller)?.[1] ?? caller });
+      mockDefined.push({ t: t, file: /\(?([^()]*?\.tsx?):\d+:\d+\)?\s*$/.exec(caller)?.[1] ?? caller });
       return t;
     },
   };
@@ -55,7 +55,7 @@ test("no message is empty, and every area name is used once", () => {
       for (const k of t.keys) {
         const m = t.tables[lang][k];
         // An empty text is allowed only for a separator that another language writes as whitespace (zh joins sentences with nothing, en with a space).
-        const separator = Object.values(t.tables).some((x) => typeof x[k] === "string" && x[k] !== "" && (x[k] as string).trim() === "");
+        const separator = Object.values(t.tables).some((x) => typeof x[k] === "string" && x[k] !== "" && (x[k]).trim() === "");
         expect([t.area, lang, k, typeof m === "function" || (typeof m === "string" && (m.length > 0 || separator))]).toEqual([t.area, lang, k, true]);
       }
   const areas = all.map((t) => t.area);

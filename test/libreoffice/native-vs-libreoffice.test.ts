@@ -194,7 +194,7 @@ function addIn(fns: Record<string, Fn>, c: Case, empty: null | 0): Record<Part, 
 /** What LibreOffice computed in a cell (ExcelJS: read cell.result, see TOOLCHAIN.md). */
 function computed(cell: ExcelJS.Cell): Answer {
   const r = cell.type === ExcelJS.ValueType.Formula ? (cell.result as unknown) : (cell.value as unknown);
-  if (r && typeof r === "object" && "error" in (r as object)) return { kind: "error", code: String((r as { error: unknown }).error) };
+  if (r && typeof r === "object" && "error" in (r)) return { kind: "error", code: String((r).error) };
   if (typeof r === "number") return { kind: "number", v: r };
   if (typeof r === "boolean") return { kind: "bool", v: r };
   return { kind: "other", v: r };
@@ -242,7 +242,7 @@ describe("native formulas recalculated by LibreOffice agree with the add-in", ()
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet("grid");
       ws.getRow(1).values = ["program", "amount", "level", "date", "SUBSIDY", "SPLIT city", "SPLIT beneficiary", "ELIGIBLE"];
-      ws.getCell("J1").value = { formula: "1+1", result: 99 } as ExcelJS.CellValue;
+      ws.getCell("J1").value = { formula: "1+1", result: 99 };
       const formulas = new Map<string, NativeSet>();
       cases.forEach((c, i) => {
         const r = i + 2;
@@ -256,7 +256,7 @@ describe("native formulas recalculated by LibreOffice agree with the add-in", ()
         if (!set) formulas.set(c.program, (set = nativeFormulasFor(c.program, { amount: "B2", level: "C2", date: "D2" })));
         for (const part of PARTS) {
           const f = set[part].slice(1).replace(/\b([B-D])2\b/g, `$1${r}`);
-          row.getCell(COLUMN[part]).value = { formula: f } as ExcelJS.CellValue;
+          row.getCell(COLUMN[part]).value = { formula: f };
         }
       });
       const input = path.join(work, "grid.xlsx");

@@ -171,9 +171,9 @@ describe("fixed, tiered and per-unit programs", () => {
     ["scenario_national", 500000, [500000, 0]],
     ["scenario_provincial", 200000, [100000, 100000]],
   ])("%s → %d", (code, amount, sp) => {
-    expect(award(code as string)).toBe(amount);
-    expect(split(code as string)).toEqual(sp);
-    expect(award(code as string, 123456)).toBe(amount); // the amount plays no part in a fixed award
+    expect(award(code)).toBe(amount);
+    expect(split(code)).toEqual(sp);
+    expect(award(code, 123456)).toBe(amount); // the amount plays no part in a fixed award
   });
   test("dx_assessment levels", () => {
     expect(award("dx_assessment", null, "3A")).toBe(200000);

@@ -63,7 +63,7 @@ import { validateTable } from "../../src/validation/validate";
 import { progress, summaries } from "../../src/reports";
 import { main } from "../../src/cli/index";
 import { runValidation } from "../../src/taskpane/validation-adapter";
-import { planConversion } from "../../src/taskpane/convert-plan";
+import { planConversion } from "../../src/convert/plan";
 import { evaluate } from "../reports/excel-eval";
 import { CANONICAL_HEADERS } from "../../src/validation/headers";
 import { makeCreditCode } from "../../src/policy/credit-code";
@@ -110,7 +110,7 @@ describe("validation and reports", () => {
     expect(p).toMatchObject({ target: 40, actual: 1 });
   });
   test("the pane's adapters: validation and formula conversion with the pane's policy set", async () => {
-    const rep = await runValidation({ values, firstRow: 1, firstCol: 0, sheet: "T", address: "A1:G4" } as never, report.mapping, 0, () => undefined, SET);
+    const rep = await runValidation({ values, firstRow: 1, firstCol: 0, sheet: "T", address: "A1:G4" }, report.mapping, 0, () => undefined, SET);
     expect(rep.summary.payable).toBe(report.summary.payable);
     const items = planConversion({ sheet: "T", firstRow: 1, firstCol: 0, formulas: [['=CZ.SUBSIDY("equipment_network",B1,,C1)', 800000, isoToSerial(D2025)]], values: [[200000, 800000, isoToSerial(D2025)]] } as never, "formula", "zh", SET);
     const native = items.find((i) => i.address === "A1")!.after as string;

@@ -323,8 +323,8 @@ function compareScalars(a: Scalar, b: Scalar): number | XErr {
   if (a === null && b === null) return 0;
   if (a === null) a = typeof b === "number" ? 0 : typeof b === "string" ? "" : false;
   if (b === null) b = typeof a === "number" ? 0 : typeof a === "string" ? "" : false;
-  const ra = rank(a as number | string | boolean);
-  const rb = rank(b as number | string | boolean);
+  const ra = rank(a);
+  const rb = rank(b);
   if (ra !== rb) return ra - rb;
   if (typeof a === "number") {
     const x = to15(a);
@@ -520,7 +520,7 @@ export class Evaluator {
               if (typeof s === "number") xs.push(s);
             }
           } else {
-            const x = toNum(v as Scalar);
+            const x = toNum(v);
             if (isErr(x)) return x;
             xs.push(x);
           }
@@ -596,7 +596,7 @@ export class Evaluator {
         if (isErr(i)) return i;
         const k = Math.trunc(i);
         if (k < 1 || k >= args.length) return new XErr("#VALUE!");
-        return args[k] ? this.ev(args[k] as Node) : 0;
+        return args[k] ? this.ev(args[k]) : 0;
       }
       case "MATCH": {
         const v = this.scalar(args[0]);

@@ -90,9 +90,9 @@ describe("summaries", () => {
     expect(s.grand.total).toBe(sum(counted.map((r) => r.total as number)));
     const res = resultsSheet(report, "zh", { now: NOW });
     const at = (h: string) => res.columns.findIndex((c) => c.header === h);
-    expect(sum(res.rows.map((r) => (fen(r[at("应拨付奖补（元）")]) as number | null) ?? 0))).toBe(s.grand.total);
-    expect(sum(res.rows.map((r) => (fen(r[at("市财政承担（元）")]) as number | null) ?? 0))).toBe(s.grand.city);
-    expect(sum(res.rows.map((r) => (fen(r[at("受益财政承担（元）")]) as number | null) ?? 0))).toBe(s.grand.beneficiary);
+    expect(sum(res.rows.map((r) => (fen(r[at("应拨付奖补（元）")])) ?? 0))).toBe(s.grand.total);
+    expect(sum(res.rows.map((r) => (fen(r[at("市财政承担（元）")])) ?? 0))).toBe(s.grand.city);
+    expect(sum(res.rows.map((r) => (fen(r[at("受益财政承担（元）")])) ?? 0))).toBe(s.grand.beneficiary);
   });
 
   test("city + beneficiary = total to the 分, on every line and overall", () => {

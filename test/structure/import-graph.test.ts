@@ -122,6 +122,7 @@ describe("the walker itself", () => {
     expect(GRAPH.size).toBeGreaterThan(50);
     expect(GRAPH.get("cli/index.ts")).toEqual(expect.arrayContaining(["cli/io.ts", "cli/messages.ts"]));
     expect(GRAPH.get("validation/validate.ts")).toContain("sheet/a1.ts");
+    expect(GRAPH.get("cli/convert.ts")).toContain("convert/plan.ts");
   });
 });
 
@@ -129,12 +130,13 @@ test("src/ has no import cycle", () => {
   expect(cycles(GRAPH)).toEqual([]);
 });
 
-test("the pure layers import no host, pane or CLI: i18n and sheet nothing, policy only itself and i18n, validation only policy, sheet and i18n", () => {
+test("the pure layers import no host, pane or CLI: i18n and sheet nothing, policy only itself and i18n, validation and convert only policy, sheet and i18n", () => {
   const allowed: Record<string, string[]> = {
     i18n: ["i18n"],
     sheet: ["sheet"],
     policy: ["policy", "i18n"],
     validation: ["validation", "policy", "sheet", "i18n"],
+    convert: ["convert", "policy", "sheet", "i18n"],
   };
   const bad: string[] = [];
   for (const [file, deps] of GRAPH) {

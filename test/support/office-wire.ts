@@ -50,7 +50,7 @@ export function connectOfficeJs(fake: FakeExcel): () => void {
   w.OSF.DDA.RichApi = w.OSF.DDA.RichApi || {};
   w.OSF.DDA.RichApi.executeRichApiRequestAsync = (message: unknown[], callback: (r: unknown) => void) => {
     const result = fake.process(String(message[4]));
-    Promise.resolve().then(() => callback(result));
+    void Promise.resolve().then(() => callback(result));
   };
   // office.js asks window.Office.context.requirements before version-gated calls (and splits
   // large value writes into 1,500-cell pieces from ExcelApi 1.3 on): answer as `fake` says.

@@ -41,7 +41,7 @@ function renderPane(host: WorkbookHost) {
 async function openValidation() {
   await waitFor(() => expect(screen.getByTestId("tab-validation")).toBeTruthy());
   fireEvent.click(screen.getByTestId("tab-validation"));
-  await waitFor(() => expect((screen.getByTestId("source-select") as HTMLSelectElement).value).toBe("s:申报表"));
+  await waitFor(() => expect(screen.getByTestId<HTMLSelectElement>("source-select").value).toBe("s:申报表"));
 }
 
 test("a corrected mapping survives a tab switch and is remembered for the same headers", async () => {
@@ -50,10 +50,10 @@ test("a corrected mapping survives a tab switch and is remembered for the same h
   await act(async () => {
     fireEvent.click(screen.getByTestId("read-table"));
   });
-  const requested = () => screen.getByTestId("map-requested") as HTMLSelectElement;
+  const requested = () => screen.getByTestId<HTMLSelectElement>("map-requested");
   await waitFor(() => expect(requested().value).toBe("4"));
   // 县级承担（万元） is the beneficiary share, read in 万元 (×10,000 shown).
-  expect((screen.getByTestId("map-local_share") as HTMLSelectElement).value).toBe("5");
+  expect(screen.getByTestId<HTMLSelectElement>("map-local_share").value).toBe("5");
   expect(screen.getByTestId("mapfield-local_share").textContent).toContain("×10,000");
   // Required columns are marked.
   expect(screen.getByTestId("mapfield-program").textContent).toContain("*");
@@ -88,9 +88,9 @@ test("no header row: manual mapping by column letters, then validation", async (
     fireEvent.click(screen.getByTestId("read-table"));
   });
   expect((await screen.findByTestId("notice-mapping")).textContent).toContain("未找到表头");
-  const program = screen.getByTestId("map-program") as HTMLSelectElement;
+  const program = screen.getByTestId<HTMLSelectElement>("map-program");
   expect([...program.options].map((o) => o.textContent).slice(0, 3)).toEqual(["（未对应）", "A 列", "B 列"]);
-  expect((screen.getByTestId("run-validation") as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId<HTMLButtonElement>("run-validation").disabled).toBe(true);
   for (const [key, v] of [["enterprise", "0"], ["credit_code", "1"], ["jurisdiction", "2"], ["program", "3"], ["requested", "4"]] as const) {
     await act(async () => {
       fireEvent.change(screen.getByTestId(`map-${key}`), { target: { value: v } });

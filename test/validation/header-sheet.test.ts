@@ -110,7 +110,7 @@ describe("formula cells without a cached value in the browser reader", () => {
     ws.addRows(table([okRow(), okRow()]));
     // Row 3's amount asked is a formula saved without its result.
     const col = table([])[0].indexOf("申报金额（元）") + 1;
-    ws.getRow(3).getCell(col).value = { formula: "100000*3" } as ExcelJS.CellFormulaValue;
+    ws.getRow(3).getCell(col).value = { formula: "100000*3" };
     const region = await new ExcelJsHost(wb).readRegion({ kind: "sheet", name: "申报表" });
     expect(region.values[2][col - 1]).toBeInstanceOf(UncachedFormula);
     const before = validateTable({ values: region.values, firstRow: region.firstRow, firstCol: region.firstCol, sheet: region.sheet }, P);

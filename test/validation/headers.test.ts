@@ -49,7 +49,7 @@ describe("golden header cases", () => {
     const d = detectHeader(c.rows, 1);
     expect(d.headerIndex).toBe(c.headerIndex);
     const got: Record<string, [number, boolean]> = {};
-    for (const [k, b] of Object.entries(d.mapping)) got[k] = [b!.index, b!.wan];
+    for (const [k, b] of Object.entries(d.mapping)) got[k] = [b.index, b.wan];
     expect(got).toEqual(c.mapping);
     if (c.duplicates) expect(d.duplicates.map((x) => x.key)).toEqual(c.duplicates);
     if (c.unknown) expect(d.unknown.map((x) => x.header)).toEqual(c.unknown);

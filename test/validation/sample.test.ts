@@ -24,9 +24,9 @@ function plain(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v !== "object") return v;
   if ("richText" in v) return v.richText.map((t) => t.text).join("");
-  if ("result" in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ("text" in v) return (v as ExcelJS.CellHyperlinkValue).text;
-  if ("error" in v) return (v as ExcelJS.CellErrorValue).error;
+  if ("result" in v) return plain((v as ExcelJS.CellFormulaValue).result);
+  if ("text" in v) return (v).text;
+  if ("error" in v) return (v).error;
   return null;
 }
 

@@ -7,8 +7,8 @@ import { defineMessages } from "../../i18n";
 import { decToNumber, formatMoney, MAX_AMOUNT_YUAN, yuanToFen } from "../money";
 import { quoteInput } from "../messages";
 import type { Rule, Text2 } from "../types";
-import { type CalcNote, type FieldError, isEmptyArg, LIT, type RuleModule, type Step } from "./kind";
-import { arr, MAX, requiredNumber, yuanText } from "./native-kit";
+import { type CalcNote, type FieldError, isEmptyArg, type RuleModule, type Step } from "./kind";
+import { amountAndLevel, arr, MAX, requiredNumber } from "./native-kit";
 
 type PerUnit = Extract<Rule, { kind: "per_unit" }>;
 
@@ -94,28 +94,12 @@ export const perUnitRule: RuleModule<PerUnit, { count: number; task: boolean | n
     return null;
   },
   native(_p, rule, A, L, constant) {
-    const checks: string[] = [];
-    const conds: string[] = [];
-    let award: string;
-    if (A === null) {
-      const c = constant(LIT, null);
-      if (!c.ok) return c;
-      award = yuanText(c.fen);
-    } else {
-      checks.push(`ISLOGICAL(${A})`, `NOT(${requiredNumber(A)})`, `OR(${A}<>INT(${A}),${A}*${rule.unit}>${MAX})`);
-      award = `${A}*${rule.unit}`;
-    }
-    if (rule.taskFlag) {
-      if (L !== null) {
-        // TRUE → paid, FALSE → 0 (ISLOGICAL first: LibreOffice reads FALSE as the number 0).
-        checks.push(`IF(ISLOGICAL(${L}),FALSE,IF(ISNUMBER(${L}),AND(${L}<>0,${L}<>1),NOT(OR(TRIM(${L})=${arr(["", ...TRUE_WORDS, ...FALSE_WORDS])}))))`);
-        conds.push(`IF(ISLOGICAL(${L}),${L},IF(ISNUMBER(${L}),TRUE,OR(TRIM(${L})=${arr(["", ...TRUE_WORDS])})))`);
-      } else {
-        const c = constant(1, LIT);
-        if (!c.ok) return c;
-        if (c.fen === 0) conds.push("FALSE");
-      }
-    }
-    return { ok: true, parts: { checks, conds, award } };
+    const amount = (A: string) => ({ checks: [`ISLOGICAL(${A})`, `NOT(${requiredNumber(A)})`, `OR(${A}<>INT(${A}),${A}*${rule.unit}>${MAX})`], conds: [], award: `${A}*${rule.unit}` });
+    // TRUE → paid, FALSE → 0 (ISLOGICAL first: LibreOffice reads FALSE as the number 0).
+    const level = (L: string) => ({
+      checks: [`IF(ISLOGICAL(${L}),FALSE,IF(ISNUMBER(${L}),AND(${L}<>0,${L}<>1),NOT(OR(TRIM(${L})=${arr(["", ...TRUE_WORDS, ...FALSE_WORDS])}))))`],
+      conds: [`IF(ISLOGICAL(${L}),${L},IF(ISNUMBER(${L}),TRUE,OR(TRIM(${L})=${arr(["", ...TRUE_WORDS])})))`],
+    });
+    return amountAndLevel(A, L, constant, amount, rule.taskFlag ? level : null);
   },
 };

@@ -11,8 +11,8 @@ import { type Dec, decCompareYuan, formatDec, formatMoney, formatRate, mulRateTo
 import { parseAmount } from "../text";
 import { quoteInput } from "../messages";
 import type { Rule } from "../types";
-import { type CalcNote, type FieldError, LIT, type RuleModule, type Step } from "./kind";
-import { rateText, requiredNumber, validNumber, yuanText } from "./native-kit";
+import { type CalcNote, type FieldError, type RuleModule, type Step } from "./kind";
+import { amountAndLevel, rateText, requiredNumber, validNumber } from "./native-kit";
 
 type RateRule = Extract<Rule, { kind: "rate" }>;
 
@@ -139,31 +139,23 @@ export const rateRule: RuleModule<RateRule, Parsed> = {
     }
   },
   native(_p, rule, A, L, constant) {
-    const checks: string[] = [];
-    const conds: string[] = [];
-    let award: string;
-    if (A === null) {
-      const c = constant(LIT, null);
-      if (!c.ok) return c;
-      award = yuanText(c.fen);
-    } else {
+    const amount = (A: string) => {
       // A required amount: a logical, text, empty or 0 is an error like the add-in's.
-      checks.push(`ISLOGICAL(${A})`, `NOT(${requiredNumber(A)})`);
-      if (rule.threshold !== undefined) conds.push(`${A}>=${rule.threshold}`);
       const base = rule.rate.num === rule.rate.den ? A : `${A}*${rateText(rule.rate.num, rule.rate.den)}`;
-      award = `MIN(ROUND(${base},2),${rule.cap})`;
-    }
-    if (rule.gate) {
-      if (L !== null) {
-        // FALSE, empty and 0 mean "not given" (gate not checked); TRUE is an error, as in the add-in.
-        checks.push(`IF(ISLOGICAL(${L}),${L},NOT(OR(${L}="",${validNumber(L)})))`);
-        conds.push(`IF(ISLOGICAL(${L}),TRUE,OR(${L}="",${L}=0,${L}>=${rule.gate.min}))`);
-      } else {
-        const c = constant(1, LIT);
-        if (!c.ok) return c;
-        if (c.fen === 0) conds.push("FALSE");
-      }
-    }
-    return { ok: true, parts: { checks, conds, award } };
+      return {
+        checks: [`ISLOGICAL(${A})`, `NOT(${requiredNumber(A)})`],
+        conds: rule.threshold !== undefined ? [`${A}>=${rule.threshold}`] : [],
+        award: `MIN(ROUND(${base},2),${rule.cap})`,
+      };
+    };
+    const gate = rule.gate;
+    // FALSE, empty and 0 mean "not given" (gate not checked); TRUE is an error, as in the add-in.
+    const level = gate
+      ? (L: string) => ({
+          checks: [`IF(ISLOGICAL(${L}),${L},NOT(OR(${L}="",${validNumber(L)})))`],
+          conds: [`IF(ISLOGICAL(${L}),TRUE,OR(${L}="",${L}=0,${L}>=${gate.min}))`],
+        })
+      : null;
+    return amountAndLevel(A, L, constant, amount, level);
   },
 };

@@ -186,7 +186,7 @@ export function useValidationActions(store: ValidationStore, onValidated: () => 
           await new ExcelJsHost(wb).writeSheet(buildFindingsSheet(last.report, last.region, lang, false));
           const buf = await wb.xlsx.writeBuffer();
           const name = downloadName(browserFile?.name ?? `${last.region.sheet}.xlsx`, pane.t("vt_export_sheet_name"));
-          offerDownload(new Blob([buf as ArrayBuffer], { type: XLSX_MIME }), name);
+          offerDownload(new Blob([buf], { type: XLSX_MIME }), name);
           dispatch({ type: "notice", notice: { slot: "actions", tone: "success", key: "vt_exported_browser", params: { name } } });
         }
       } catch (err) {

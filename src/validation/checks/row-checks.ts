@@ -7,7 +7,6 @@
 import { CHUZHOU_DIVISIONS } from "../../policy/credit-code";
 import { explain, payerText } from "../../policy/explain";
 import { type Dec, decShift, decToFen, decToNumber, decToString } from "../../policy/money";
-import type { PolicyError } from "../../policy/messages";
 import { parseAmount } from "../../policy/text";
 import { levelList } from "../../policy/engine";
 import { fieldParams, inBoth, type MsgParams } from "../messages";
@@ -92,7 +91,7 @@ export const inputs: RowCheck = {
   check(ctx) {
     const o = ctx.outcome;
     if (!o || o.ok || o.error.field === "program" || !ctx.program) return;
-    for (const e of o.errors as PolicyError[]) {
+    for (const e of o.errors) {
       const field = e.field ?? "amount";
       const code = INPUT_CODES[field]?.[e.code];
       if (!code) continue;

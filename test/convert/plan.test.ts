@@ -1,7 +1,9 @@
 import { SHIPPED_POLICY } from "../../src/policy/shipped";
 /** 转换为普通公式, the pure part: which cells are listed, what they become, and why some cannot. */
 import { convertFormula } from "../../src/policy/native-formula";
-import { cellsWritten, changesOf, isCzFormula, planConversion, writesOf, type FormulaBlock } from "../../src/taskpane/convert-plan";
+import { cellsWritten, changesOf, isCzFormula, planConversion, writesOf, type FormulaBlock } from "../../src/convert/plan";
+import { convertText } from "../../src/convert/messages";
+import { parityProblems } from "../../src/i18n";
 
 // Sheet "计算", block B2:F5 (firstRow 2, firstCol 1).
 const BLOCK: FormulaBlock = {
@@ -152,4 +154,10 @@ describe("a conversion that cannot break a workbook", () => {
     ]);
     expect(cellsWritten(writes)).toBe(4);
   });
+});
+
+test("the reasons have the same keys in zh and en, and speak the language asked", () => {
+  expect(parityProblems(convertText)).toEqual([]);
+  expect(convertText("zh", "neighbour_taken", { cell: "D5" })).toBe("右侧单元格 D5 有其他公式，不能覆盖");
+  expect(convertText("en", "neighbour_taken", { cell: "D5" })).toBe("The cell to the right, D5, holds another formula and is not overwritten");
 });

@@ -21,9 +21,10 @@
  */
 import { convertFormula, type ConvertResult } from "../policy/native-formula";
 import type { PolicySet } from "../policy/types";
-import { cellAddress } from "../host/a1";
-import type { CellBlockWrite, FormulaBlockData, SpillInfo, TableBody } from "../host/types";
-import { type MessageKey, type Params, type UiLang, translate } from "./i18n";
+import { cellAddress, parseSheetRef as parseRef } from "../sheet/a1";
+import type { CellBlockWrite, FormulaBlockData, SpillInfo, TableBody } from "../sheet/blocks";
+import type { Lang, Params } from "../i18n";
+import { convertText } from "./messages";
 
 export type ConvertMode = "formula" | "value" | "auto";
 
@@ -31,6 +32,7 @@ export type FormulaBlock = FormulaBlockData;
 export type { SpillInfo, TableBody };
 
 type Constant = string | number | boolean;
+type ConvertKey = (typeof convertText.keys)[number];
 
 /** One write: a block of formulas/values whose top-left cell is (row, col); null leaves a cell unchanged. */
 export type FormulaWrite = CellBlockWrite;
@@ -62,15 +64,6 @@ const SPLIT = /^\s*=?\s*@?(?:_xldudf_|_xll\.)?CZ[._]SPLIT\s*\(/i;
 const SPILLING = /(^|[^A-Za-z0-9_.])@?(_xldudf_|_xll\.)?CZ[._]PROGRAMS\s*\(/i;
 const ERROR_VALUE = /^#(N\/A|NAME\?|VALUE!|REF!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/i;
 
-/** "C5" or "'Sheet 1'!$C$5" → sheet (or "") and position. */
-function parseRef(ref: string): { sheet: string; row: number; col: number } | null {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[3].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? ""), row: Number(m[4]), col: col - 1 };
-}
-
 class Unresolved extends Error {}
 
 function text(v: unknown): string {
@@ -84,8 +77,8 @@ function isEmpty(v: unknown): boolean {
 }
 
 /** Every CZ formula cell of the block, in reading order, with its replacement or the reason it has none. */
-export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiLang, policy: PolicySet): ConvertItem[] {
-  const t = (k: MessageKey, p?: Params) => translate(lang, k, p);
+export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: Lang, policy: PolicySet): ConvertItem[] {
+  const t = (k: ConvertKey, p?: Params) => convertText(lang, k, p);
   const { formulas, values, firstRow, firstCol } = block;
   const at = (i: number, j: number) => ({ row: firstRow + i, col: firstCol + j, address: cellAddress(firstRow + i, firstCol + j) });
   const inBlock = (i: number, j: number) => i >= 0 && i < formulas.length && j >= 0 && j < (formulas[i]?.length ?? 0);
@@ -114,13 +107,13 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
   const spillAt = (row: number, col: number): SpillInfo | undefined => block.spills?.find((s) => s.row === row && s.col === col);
   /** The whole spill block as constants, or the reason it cannot be had. */
   const spillValues = (i: number, j: number, s: SpillInfo | undefined): Constant[][] | string => {
-    if (!s) return t("convert_spill_unknown");
+    if (!s) return t("spill_unknown");
     const out: Constant[][] = [];
     for (let r = 0; r < s.rows; r++) {
       const row: Constant[] = [];
       for (let c = 0; c < s.cols; c++) {
         const v = s.values ? s.values[r]?.[c] : inBlock(i + r, j + c) ? values[i + r][j + c] : undefined;
-        if (v === undefined) return t("convert_spill_outside", { cell: cellAddress(s.row + r, s.col + c) });
+        if (v === undefined) return t("spill_outside", { cell: cellAddress(s.row + r, s.col + c) });
         const bad = valueProblem(v, t);
         if (bad) return bad;
         row.push(v as Constant);
@@ -142,7 +135,7 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
         // A spilling result: its whole block as values, or nothing.
         if (mode === "formula") {
           const r = convert(f);
-          fail(i, j, f, r.ok ? t("convert_spill_unknown") : r.message[lang]);
+          fail(i, j, f, r.ok ? t("spill_unknown") : r.message[lang]);
           continue;
         }
         const whole = spillValues(i, j, spilled);
@@ -155,10 +148,10 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
       let neighbourProblem: string | null = null;
       if (split) {
         const right = at(i, j + 1).address;
-        if (!inBlock(i, j + 1)) neighbourProblem = t("convert_neighbour_outside", { cell: right });
+        if (!inBlock(i, j + 1)) neighbourProblem = t("neighbour_outside", { cell: right });
         else {
           const nf = line[j + 1];
-          if (typeof nf === "string" && /^\s*=/.test(nf)) neighbourProblem = t("convert_neighbour_taken", { cell: right });
+          if (typeof nf === "string" && /^\s*=/.test(nf)) neighbourProblem = t("neighbour_taken", { cell: right });
         }
       }
 
@@ -208,11 +201,11 @@ export function planConversion(block: FormulaBlock, mode: ConvertMode, lang: UiL
 }
 
 /** Why a current value cannot be written back as a constant, or null when it can. */
-function valueProblem(v: unknown, t: (k: MessageKey, p?: Params) => string): string | null {
-  if (isEmpty(v) || v instanceof Date || typeof v === "object") return t("convert_no_value");
-  if (typeof v === "string" && ERROR_VALUE.test(v)) return t("convert_error_value", { value: v });
-  if (typeof v === "string" && /^\s*=/.test(v)) return t("convert_no_value");
-  if (typeof v === "number" && !Number.isFinite(v)) return t("convert_no_value");
+function valueProblem(v: unknown, t: (k: ConvertKey, p?: Params) => string): string | null {
+  if (isEmpty(v) || v instanceof Date || typeof v === "object") return t("no_value");
+  if (typeof v === "string" && ERROR_VALUE.test(v)) return t("error_value", { value: v });
+  if (typeof v === "string" && /^\s*=/.test(v)) return t("no_value");
+  if (typeof v === "number" && !Number.isFinite(v)) return t("no_value");
   return null;
 }
 
