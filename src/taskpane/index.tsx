@@ -1,10 +1,11 @@
 /**
  * Entry of the task pane (dist/taskpane.html). Paints at once; finds out afterwards whether it
- * runs inside Excel (Office.onReady) or in a plain browser. ExcelJS is never loaded here: only
- * when the user opens a file in browser mode (src/host/load-exceljs.ts).
+ * runs inside Excel (office.js, loaded without blocking, then Office.onReady) or in a plain
+ * browser (detect-host.ts). ExcelJS is never loaded here: only when the user opens a file in
+ * browser mode (src/host/load-exceljs.ts); the reports tab and the conversion planner are lazy too.
  */
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App } from "./app/App";
 import { detectHost } from "./detect-host";
 import { SHIPPED_POLICY } from "../policy/shipped";
 

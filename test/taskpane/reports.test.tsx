@@ -97,6 +97,8 @@ async function openReports(host: WorkbookHost | null, mode: "office" | "browser"
   render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode, host })} />);
   await waitFor(() => expect(screen.queryByText(zh.mode_detecting)).toBeNull());
   fireEvent.click(screen.getByTestId("tab-reports"));
+  // The tab and its conversion panel are lazy chunks.
+  await waitFor(() => expect(screen.queryByTestId("convert-panel") ?? screen.queryByTestId("reports-no-host")).toBeTruthy());
 }
 
 /** Reports tab, with the validation run from the tab's own "立即校验". */
@@ -119,6 +121,7 @@ test("no workbook: says so; no validation yet: offers to run it, which validates
   render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "office", host })} />);
   await waitFor(() => expect(screen.getAllByTestId("tab-reports").length).toBe(2));
   fireEvent.click(screen.getAllByTestId("tab-reports")[1]);
+  await screen.findByTestId("reports-validate");
   await act(async () => {
     fireEvent.click(screen.getByTestId("reports-validate"));
   });
@@ -313,6 +316,7 @@ test("browser mode: after a report is written the download offers the updated wo
   await waitFor(() => expect(screen.getByTestId("file-name").textContent).toContain("申报.xlsx"));
   expect(screen.queryByTestId("download")).toBeNull();
   fireEvent.click(screen.getByTestId("tab-reports"));
+  await screen.findByTestId("reports-validate");
   await act(async () => {
     fireEvent.click(screen.getByTestId("reports-validate"));
   });
@@ -346,6 +350,6 @@ test("English labels", async () => {
   render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "office", host, displayLanguage: "en-US" })} />);
   await waitFor(() => expect(screen.getByTestId("tab-reports").textContent).toContain(STRINGS.en.tab_reports));
   fireEvent.click(screen.getByTestId("tab-reports"));
-  expect(screen.getByTestId("reports-need-validation").textContent).toContain(STRINGS.en.reports_need_validation);
-  expect(screen.getByText(STRINGS.en.convert_title)).toBeTruthy();
+  expect((await screen.findByTestId("reports-need-validation")).textContent).toContain(STRINGS.en.reports_need_validation);
+  expect(await screen.findByText(STRINGS.en.convert_title)).toBeTruthy();
 });
