@@ -5,10 +5,14 @@
  * browser mode (src/host/load-exceljs.ts); the reports tab and the conversion planner are lazy too.
  */
 import { createRoot } from "react-dom/client";
-import { App } from "./app/App";
+import { App, preloadTabs } from "./app/App";
 import { detectHost } from "./detect-host";
-import { SHIPPED_POLICY } from "../policy/shipped";
 
+// Fetch the first tabs' chunks and the shipped catalogues while React paints the shell (App
+// reports a failed load). The composition root of the pane: the shipped catalogues are bound
+// here and passed down.
+preloadTabs().catch(() => undefined);
+const shipped = import(/* webpackChunkName: 'policy' */ "../policy/shipped").then((m) => m.SHIPPED_POLICY);
+const loadPolicy = () => shipped;
 const container = document.getElementById("container") ?? document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
-// The composition root of the pane: the shipped catalogues are bound here and passed down.
-createRoot(container).render(<App detect={(onLate) => detectHost(8000, onLate)} policy={SHIPPED_POLICY} />);
+createRoot(container).render(<App detect={(onLate) => detectHost(8000, onLate)} policy={loadPolicy} />);

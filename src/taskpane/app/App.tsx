@@ -10,17 +10,28 @@ import type { WorkbookHost } from "../../host/types";
 import { type BrowserFile, type Notice, type PaneContextValue, type PaneTab, PaneContext, noticeText } from "../context";
 import { type MessageKey, type Params, translate } from "../i18n";
 import type { UiLang } from "../i18n";
-import { CatalogueTab } from "../catalogue/CatalogueTab";
-import { ValidationTab } from "../ValidationTab";
 import { BrowserBar } from "./BrowserBar";
 import { FeedbackArea, LiveRegion } from "./Feedback";
 import { feedbackReducer, initialFeedback, noticeSignature } from "./feedback";
 import { type Detected, initialShell, shellReducer } from "./pane-state";
 import { THEMES, useThemeName } from "./theme";
+import { preloadable } from "./preload";
 
 export type { Detected } from "./pane-state";
 
+// Code split for a fast first paint: taskpane.js holds the shell; the catalogue (the first tab)
+// and the validation tab load right after it, in parallel, and render without a fallback once
+// here. The reports tab (with the conversion planner) loads only when it is opened.
+const catalogueTab = preloadable(() => import(/* webpackChunkName: "catalogue" */ "../catalogue/CatalogueTab").then((m) => m.CatalogueTab));
+const validationTab = preloadable(() => import(/* webpackChunkName: "validation" */ "../ValidationTab").then((m) => m.ValidationTab));
+const CatalogueTab = catalogueTab.Component;
+const ValidationTab = validationTab.Component;
 const ReportsTab = lazy(() => import(/* webpackChunkName: "reports" */ "../reports/ReportsTab"));
+
+/** Start loading the tabs every user needs (called once the shell has painted). */
+export function preloadTabs(): Promise<void> {
+  return Promise.all([catalogueTab.preload(), validationTab.preload()]).then(() => undefined);
+}
 
 /** Open a browser file: the reader (and ExcelJS behind it) load only when a file is chosen. */
 const openLazily = (name: string, data: ArrayBuffer) => import(/* webpackChunkName: "open" */ "../browser-workbook").then((m) => m.openWorkbook(name, data));
@@ -54,12 +65,18 @@ export interface AppProps {
   /** Open a browser file (injectable for tests). */
   open?: (name: string, data: ArrayBuffer) => Promise<{ host: WorkbookHost; file: BrowserFile }>;
   initialLang?: UiLang;
-  /** The policy set (catalogues) the pane computes with: bound at the pane root (index.tsx). */
-  policy: PolicySet;
+  /**
+   * The policy set (catalogues) the pane computes with, bound at the pane root (index.tsx): the
+   * set itself, or a loader (index.tsx loads the shipped catalogues as a chunk next to the tabs,
+   * so taskpane.js stays small). The tabs show once it is here.
+   */
+  policy: PolicySet | (() => Promise<PolicySet>);
 }
 
-export function App({ detect, open = openLazily, initialLang = "zh", policy }: AppProps) {
+export function App({ detect, open = openLazily, initialLang = "zh", policy: policyProp }: AppProps) {
   const styles = useStyles();
+  const [loadedPolicy, setLoadedPolicy] = useState<PolicySet | null>(null);
+  const policy = typeof policyProp === "function" ? loadedPolicy : policyProp;
   const [s, dispatch] = useReducer(shellReducer, initialLang, initialShell);
   const [feedback, feedbackDispatch] = useReducer(feedbackReducer, initialFeedback);
   const [spoken, setSpoken] = useState("");
@@ -103,6 +120,22 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy }: A
     };
   }, [detect, notify]);
 
+  useEffect(() => {
+    preloadTabs().catch((error) => notify({ intent: "error", error }));
+  }, [notify]);
+
+  useEffect(() => {
+    if (typeof policyProp !== "function") return;
+    let live = true;
+    policyProp().then(
+      (p) => live && setLoadedPolicy(p),
+      (error) => live && notify({ intent: "error", error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [policyProp, notify]);
+
   // After a file is opened, focus moves to the new content (the validation tab).
   useEffect(() => {
     if (s.opened > 0) mainRef.current?.focus();
@@ -135,8 +168,8 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy }: A
     }
   }
 
-  const ctx: PaneContextValue = useMemo(
-    () => ({
+  const ctx: PaneContextValue | null = useMemo(
+    () => policy && ({
       policy,
       lang,
       t,
@@ -156,6 +189,7 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy }: A
     [policy, lang, t, mode, host, browserFile, s.functions, notify, announce, showError, showSuccess, s.lastValidation],
   );
 
+  const loading = <Spinner size="tiny" label={t("loading")} data-testid="tab-loading" />;
   const functionsMissing = mode === "office" && !(globalThis as { __CZ_FUNCTIONS_LOADED__?: boolean }).__CZ_FUNCTIONS_LOADED__;
 
   return (
@@ -207,13 +241,15 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy }: A
             </TabList>
           </nav>
           <main ref={mainRef} tabIndex={-1} className={styles.main} aria-label={t(`tab_${s.tab}` as MessageKey)} data-testid="main">
-            {s.tab === "catalogue" ? <CatalogueTab /> : null}
-            {s.tab === "validation" ? <ValidationTab key={mode} /> : null}
-            {s.tab === "reports" ? (
-              <Suspense fallback={<Spinner size="tiny" label={t("loading")} data-testid="tab-loading" />}>
-                <ReportsTab />
+            {policy ? (
+              <Suspense fallback={loading}>
+                {s.tab === "catalogue" ? <CatalogueTab /> : null}
+                {s.tab === "validation" ? <ValidationTab key={mode} /> : null}
+                {s.tab === "reports" ? <ReportsTab key={`${mode}-${s.opened}`} /> : null}
               </Suspense>
-            ) : null}
+            ) : (
+              loading
+            )}
           </main>
           <FeedbackArea entries={feedback.entries} lang={lang} onDismiss={dismiss} />
           <LiveRegion text={spoken} />
