@@ -4,8 +4,9 @@
  * office.js never blocks the first paint: taskpane.html loads it with an ASYNC script tag
  * (id "cz-office-js"), and the pane paints at once. Then:
  * - office.js already there: ask Office.onReady (after functions.js, see below).
- * - office.js still loading: wait for its load event, at most `officeWaitMs` (short in a plain
- *   browser, `timeoutMs` where the page looks embedded in Office), then offer browser mode.
+ * - office.js still loading: wait for its load event, at most `officeWaitMs` (300 ms in a plain
+ *   browser, where nothing needs office.js; `timeoutMs` where the page looks embedded in Office),
+ *   then offer browser mode.
  *   If it loads later and onReady reports Excel, `onLate` switches the pane to Office mode.
  * - no tag, or the tag failed (CDN unreachable): browser mode at once.
  * functions.js (the CZ custom functions) must run AFTER office.js defines CustomFunctions, so it
@@ -54,7 +55,7 @@ export function loadFunctionsScript(then: () => void, timeoutMs = 5000): void {
   document.head.appendChild(s);
 }
 
-export function detectHost(timeoutMs = 8000, onLate?: (d: Detected) => void, officeWaitMs = looksEmbedded() ? timeoutMs : 1500): Promise<Detected> {
+export function detectHost(timeoutMs = 8000, onLate?: (d: Detected) => void, officeWaitMs = looksEmbedded() ? timeoutMs : 300): Promise<Detected> {
   return new Promise<Detected>((resolve) => {
     let settled = false;
     const settle = (d: Detected) => {

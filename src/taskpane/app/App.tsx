@@ -5,7 +5,7 @@
  */
 import type { PolicySet } from "../../policy/types";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../host/types";
 import { type BrowserFile, type Notice, type PaneContextValue, type PaneTab, PaneContext, noticeText } from "../context";
 import { type MessageKey, type Params, translate } from "../i18n";
@@ -16,6 +16,7 @@ import { feedbackReducer, initialFeedback, noticeSignature } from "./feedback";
 import { type Detected, initialShell, shellReducer } from "./pane-state";
 import { THEMES, useThemeName } from "./theme";
 import { preloadable } from "./preload";
+import { PaneTabs } from "./PaneTabs";
 
 export type { Detected } from "./pane-state";
 
@@ -143,11 +144,12 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy: pol
 
   async function onFile(f: File) {
     dispatch({ type: "opening", on: true });
-    feedbackDispatch({ type: "clear" });
     try {
       const data = await f.arrayBuffer();
       const opened = await open(f.name, data);
       dispatch({ type: "opened", host: opened.host, file: opened.file });
+      // The messages about the previous file (or a failed attempt) no longer apply.
+      feedbackDispatch({ type: "clear" });
       notify({ intent: "success", key: opened.file.kind === "csv" ? "file_loaded_csv" : "file_loaded", params: { name: f.name } });
     } catch (error) {
       dispatch({ type: "opening", on: false });
@@ -228,19 +230,20 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy: pol
           ) : null}
 
           <nav aria-label={t("nav_label")}>
-            <TabList selectedValue={s.tab} onTabSelect={(_, d) => dispatch({ type: "tab", tab: d.value as PaneTab })}>
-              <Tab value="catalogue" data-testid="tab-catalogue">
-                {t("tab_catalogue")}
-              </Tab>
-              <Tab value="validation" data-testid="tab-validation">
-                {t("tab_validation")}
-              </Tab>
-              <Tab value="reports" data-testid="tab-reports">
-                {t("tab_reports")}
-              </Tab>
-            </TabList>
+            <PaneTabs<PaneTab>
+              idPrefix="cz-tab"
+              label={t("nav_label")}
+              selected={s.tab}
+              onSelect={(tab) => dispatch({ type: "tab", tab })}
+              tabs={[
+                { value: "catalogue", label: t("tab_catalogue"), testId: "tab-catalogue" },
+                { value: "validation", label: t("tab_validation"), testId: "tab-validation" },
+                { value: "reports", label: t("tab_reports"), testId: "tab-reports" },
+              ]}
+            />
           </nav>
           <main ref={mainRef} tabIndex={-1} className={styles.main} aria-label={t(`tab_${s.tab}` as MessageKey)} data-testid="main">
+            <div role="tabpanel" aria-labelledby={`cz-tab-${s.tab}`}>
             {policy ? (
               <Suspense fallback={loading}>
                 {s.tab === "catalogue" ? <CatalogueTab /> : null}
@@ -250,6 +253,7 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy: pol
             ) : (
               loading
             )}
+            </div>
           </main>
           <FeedbackArea entries={feedback.entries} lang={lang} onDismiss={dismiss} />
           <LiveRegion text={spoken} />

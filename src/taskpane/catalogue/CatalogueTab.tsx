@@ -4,7 +4,8 @@
  * Explicit states: results, or "no match" with the query.
  */
 import { useMemo, useState } from "react";
-import { Caption1, Field, SearchBox, Tab, TabList, makeStyles } from "@fluentui/react-components";
+import { Caption1, Field, SearchBox, makeStyles } from "@fluentui/react-components";
+import { PaneTabs } from "../app/PaneTabs";
 import { catalogueFor } from "../../policy";
 import type { Measure, Program } from "../../policy";
 import { usePane } from "../context";
@@ -39,14 +40,20 @@ export function CatalogueTab() {
 
   return (
     <div>
-      <TabList size="small" className={styles.sub} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t("tab_catalogue")}>
-        <Tab value="programs" data-testid="view-programs">
-          {t("catalogue_programs")}
-        </Tab>
-        <Tab value="formulas" data-testid="view-formulas">
-          {t("formulas_title")}
-        </Tab>
-      </TabList>
+      <div className={styles.sub}>
+        <PaneTabs<View>
+          idPrefix="cz-cat"
+          size="small"
+          label={t("tab_catalogue")}
+          selected={view}
+          onSelect={setView}
+          tabs={[
+            { value: "programs", label: t("catalogue_programs"), testId: "view-programs" },
+            { value: "formulas", label: t("formulas_title"), testId: "view-formulas" },
+          ]}
+        />
+      </div>
+      <div role="tabpanel" aria-labelledby={`cz-cat-${view}`}>
       {view === "formulas" ? (
         <FormulaSection />
       ) : (
@@ -64,6 +71,7 @@ export function CatalogueTab() {
           </ul>
         </>
       )}
+      </div>
     </div>
   );
 }
