@@ -99,5 +99,7 @@ export function noticeText(n: Notice, lang: UiLang): string {
   if (n.key) parts.push(translate(lang, n.key, n.params ?? {}));
   else if (n.text) parts.push(n.text);
   for (const m of n.more ?? []) parts.push(translate(lang, m.key, m.params ?? {}));
-  return parts.join(lang === "zh" ? "" : " ");
+  if (lang === "en") return parts.join(" ");
+  // Chinese sentences end with 。 before the next one starts.
+  return parts.map((p, i) => (i < parts.length - 1 && !/[。！？.!?]$/.test(p) ? `${p}。` : p)).join("");
 }

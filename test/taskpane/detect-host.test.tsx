@@ -5,6 +5,12 @@
  */
 import { render, screen, waitFor, act } from "@testing-library/react";
 import { App, type Detected } from "../../src/taskpane/App";
+// The tabs are lazy chunks in the pane: load (and compile) them before the tests, so the first
+// test does not spend its waitFor time in ts-jest.
+import "../../src/taskpane/catalogue/CatalogueTab";
+import "../../src/taskpane/ValidationTab";
+import "../../src/taskpane/reports/ReportsTab";
+import "../../src/taskpane/reports/ConvertPanel";
 import { detectHost } from "../../src/taskpane/detect-host";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { SHIPPED_POLICY } from "../../src/policy/shipped";

@@ -7,6 +7,12 @@
 import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+// The tabs are lazy chunks in the pane: load (and compile) them before the tests, so the first
+// test does not spend its waitFor time in ts-jest.
+import "../../src/taskpane/catalogue/CatalogueTab";
+import "../../src/taskpane/ValidationTab";
+import "../../src/taskpane/reports/ReportsTab";
+import "../../src/taskpane/reports/ConvertPanel";
 import type { CellBlockWrite, ChartSpec, PivotSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "../../src/host/types";
 import type { BrowserFile } from "../../src/taskpane/context";
 import { STRINGS } from "../../src/taskpane/i18n";

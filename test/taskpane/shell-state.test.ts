@@ -86,7 +86,7 @@ describe("feedback strip", () => {
 
   test("a notice is stored as key + params and renders in the language asked (after a switch)", () => {
     const n: Notice = { intent: "success", key: "results_written", params: { name: "结果表", table: "CZ_Results" }, more: [{ key: "reports_download_hint" }] };
-    expect(noticeText(n, "zh")).toBe("已生成结果表“结果表”（表格 CZ_Results），并已选中请点击上方“下载工作簿”获取含新增工作表的文件。");
+    expect(noticeText(n, "zh")).toBe("已生成结果表“结果表”（表格 CZ_Results），并已选中。请点击上方“下载工作簿”获取含新增工作表的文件。");
     expect(noticeText(n, "en")).toBe('Built results table "结果表" (table CZ_Results) and selected it Use "Download workbook" above to get the file with the new sheets.');
     expect(noticeText(err("file_xls"), "zh")).toBe("这是旧版 .xls 文件，无法直接读取。请在 Excel 或 WPS 中另存为 .xlsx 后再打开。");
     expect(noticeText(err("file_xls"), "en")).toMatch(/^This is an old \.xls file/);
