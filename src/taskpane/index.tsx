@@ -5,13 +5,11 @@
  * browser mode (src/host/load-exceljs.ts); the reports tab and the conversion planner are lazy too.
  */
 import { createRoot } from "react-dom/client";
-import { App, preloadTabs } from "./app/App";
+import { App } from "./app/App";
 import { detectHost } from "./detect-host";
 
-// Fetch the first tabs' chunks and the shipped catalogues while React paints the shell (App
-// reports a failed load). The composition root of the pane: the shipped catalogues are bound
-// here and passed down.
-preloadTabs().catch(() => undefined);
+// The composition root of the pane: the shipped catalogues are bound here and passed down,
+// fetched as a chunk while React paints the shell (the first tabs' chunks too: app/App.tsx).
 const shipped = import(/* webpackChunkName: 'policy' */ "../policy/shipped").then((m) => m.SHIPPED_POLICY);
 const loadPolicy = () => shipped;
 const container = document.getElementById("container") ?? document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));

@@ -29,10 +29,12 @@ const CatalogueTab = catalogueTab.Component;
 const ValidationTab = validationTab.Component;
 const ReportsTab = lazy(() => import(/* webpackChunkName: "reports" */ "../reports/ReportsTab"));
 
-/** Start loading the tabs every user needs (called once the shell has painted). */
+/** Start loading the tabs every user needs (idempotent; a failed load is retried on the next call). */
 export function preloadTabs(): Promise<void> {
   return Promise.all([catalogueTab.preload(), validationTab.preload()]).then(() => undefined);
 }
+// As soon as the shell's code runs: the chunks arrive while React paints (App reports a failure).
+preloadTabs().catch(() => undefined);
 
 /** Open a browser file: the reader (and ExcelJS behind it) load only when a file is chosen. */
 const openLazily = (name: string, data: ArrayBuffer) => import(/* webpackChunkName: "open" */ "../browser-workbook").then((m) => m.openWorkbook(name, data));

@@ -33,7 +33,9 @@ function FunctionItem({ f }: { f: FunctionHelp }) {
           <li key={p.name}>
             <Text size={200}>
               <b>{p.label[lang]}</b>
-              {p.optional ? t("formula_optional") : ""}：{p.text[lang]}
+              {p.optional ? t("formula_optional") : ""}
+              {lang === "zh" ? "：" : ": "}
+              {p.text[lang]}
             </Text>
           </li>
         ))}
