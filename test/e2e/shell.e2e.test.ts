@@ -121,6 +121,9 @@ describeE2E("the pane's shell in headless Chromium (browser mode)", () => {
   async function openSample(page: Page) {
     await page.getByTestId("file-input").setInputFiles(SAMPLE);
     await page.getByTestId("file-name").getByText("已打开：applications-sample.xlsx").waitFor({ timeout: 30_000 });
+    // The open button is enabled again; let its colour transition (disabled → brand) finish before axe looks.
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="open-file"]') as HTMLButtonElement).disabled);
+    await page.waitForTimeout(400);
   }
 
   beforeAll(async () => {
