@@ -5,6 +5,7 @@ import { describeRule, payerText, clauseRef } from "../../policy";
 import type { Measure, Program } from "../../policy";
 import { usePane } from "../context";
 import type { MessageKey, Params } from "../i18n";
+import { cellAddress, parseA1 } from "../../sheet/a1";
 import { copyText } from "./clipboard";
 import { suggestionFor } from "./formulas";
 
@@ -27,21 +28,10 @@ export const useCardStyles = makeStyles({
   statusError: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** "C5" → "B5"; null in column A (no cell to the left). */
+/** "C5" → "B5" (a range's first cell, a sheet prefix dropped); null in column A (no cell to the left). */
 export function leftOf(address: string): string | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(address.replace(/^.*!/, ""));
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  if (col <= 1) return null;
-  let n = col - 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${m[2]}`;
+  const first = parseA1(address.replace(/^.*!/, "").split(":")[0]);
+  return first && first.col > 0 ? cellAddress(first.row, first.col - 1) : null;
 }
 
 type Status = { ok: boolean; key: MessageKey; params: Params } | null;

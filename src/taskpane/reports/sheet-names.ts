@@ -1,6 +1,7 @@
 /** Names and addresses the report builders need before writing into a workbook. */
 import type { SheetSpec, WorkbookHost } from "../../host/types";
 import { uniqueTableName } from "../../host/names";
+import { parseA1 } from "../../sheet/a1";
 
 /** Give every table of a sheet spec a workbook-unique name (Excel rejects a duplicate); `taken` grows. */
 export function withUniqueTables(spec: SheetSpec, taken: string[]): SheetSpec {
@@ -13,13 +14,9 @@ export function withUniqueTables(spec: SheetSpec, taken: string[]): SheetSpec {
   return { ...spec, tableName: pick(spec.tableName), blocks: spec.blocks?.map((b) => ({ ...b, tableName: pick(b.tableName) })) };
 }
 
-/** Excel row number and 0-based column of the first cell of "A7:M53". */
+/** Excel row number and 0-based column of the first cell of "A7:M53" (a sheet prefix dropped). */
 export function topLeft(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(address.replace(/^.*!/, ""));
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col: col - 1 };
+  return parseA1(address.replace(/^.*!/, "").split(":")[0]);
 }
 
 export async function tableNames(host: WorkbookHost): Promise<string[]> {
