@@ -100,6 +100,6 @@ export function noticeText(n: Notice, lang: UiLang): string {
   else if (n.text) parts.push(n.text);
   for (const m of n.more ?? []) parts.push(translate(lang, m.key, m.params ?? {}));
   if (lang === "en") return parts.join(" ");
-  // Chinese sentences end with 。 before the next one starts.
-  return parts.map((p, i) => (i < parts.length - 1 && !/[。！？.!?]$/.test(p) ? `${p}。` : p)).join("");
+  // Chinese sentences end with a full stop (U+3002) before the next one starts.
+  return parts.map((p, i) => (i < parts.length - 1 && !/[\u3002\uff01\uff1f.!?]$/.test(p) ? `${p}\u3002` : p)).join("");
 }

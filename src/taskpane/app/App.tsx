@@ -100,7 +100,7 @@ export function App({ detect, open = openLazily, initialLang = "zh", policy: pol
       // Screen readers hear the same message, said with its kind ("完成：…", "出错了：…").
       const title = notice.intent === "success" ? "success_title" : notice.intent === "error" ? "error_title" : null;
       const said = noticeText(notice, langRef.current);
-      announce(title ? `${translate(langRef.current, title)}${langRef.current === "zh" ? "：" : ": "}${said}` : said);
+      announce(title ? `${translate(langRef.current, title)}${translate(langRef.current, "label_colon")}${said}` : said);
     },
     [announce],
   );

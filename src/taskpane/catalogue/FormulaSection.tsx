@@ -34,7 +34,7 @@ function FunctionItem({ f }: { f: FunctionHelp }) {
             <Text size={200}>
               <b>{p.label[lang]}</b>
               {p.optional ? t("formula_optional") : ""}
-              {lang === "zh" ? "：" : ": "}
+              {t("label_colon")}
               {p.text[lang]}
             </Text>
           </li>
