@@ -41,11 +41,4 @@ export default tseslint.config(
     },
   },
   { files: ["src/taskpane/**/*.{ts,tsx}", "test/**/*.tsx"], ...reactHooks.configs.flat.recommended },
-  {
-    // Known debt, to go with the pane's split by task (issue 10, point 3): these tabs reset their state
-    // in an effect when the host changes, and their effects call functions defined in the render.
-    // Every other pane file has the two rules on; remove this block when the tabs get their hooks.
-    files: ["src/taskpane/App.tsx", "src/taskpane/ValidationTab.tsx", "src/taskpane/ReportsTab.tsx"],
-    rules: { "react-hooks/set-state-in-effect": "off", "react-hooks/exhaustive-deps": "off" },
-  },
 );

@@ -4,8 +4,9 @@
  * SHARED RUNTIME (our choice, Microsoft's current recommendation for functions + task pane):
  * the custom functions and the task pane run in ONE JavaScript runtime, the page
  * dist/taskpane.html (manifest: <Runtimes><Runtime resid="Taskpane.Url" lifetime="long"/>,
- * and the functions' <Page> is that same URL). So taskpane.html loads office.js from Microsoft's
- * CDN, then functions.js, then taskpane.js.
+ * and the functions' <Page> is that same URL). taskpane.html loads office.js from Microsoft's
+ * CDN with an async tag (never blocking the first paint) and taskpane.js; taskpane.js adds
+ * functions.js once office.js has loaded (src/taskpane/detect-host.ts).
  *
  * Entries:
  *   functions  src/functions/functions.ts → dist/functions.js. Only the policy core is bundled
@@ -25,6 +26,9 @@
  *   officeJs=<url>                          office.js URL (default Microsoft's CDN; e.g. a 21Vianet
  *                                           or intranet mirror); its origin is the only non-self
  *                                           origin the page's CSP allows for scripts.
+ *   officeJs=local                          serve office.js from dist/office-js/ (copied from
+ *                                           @microsoft/office-js, zh-CN and en-US resources only):
+ *                                           the intranet build needs no outside origin at all.
  * Dev certificates (~/.office-addin-dev-certs) are read only by `webpack serve`.
  */
 "use strict";
@@ -36,6 +40,8 @@ const { LocalizedFunctionsMetadataPlugin, mainCompilationOnly } = require("./scr
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Where officeJs=local puts office.js (relative to taskpane.html). */
+const LOCAL_OFFICE_JS = "office-js/office.js";
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 /** A base URL ending in "/"; only http(s). */
@@ -49,10 +55,11 @@ function normaliseBaseUrl(raw) {
 
 /** The page's Content-Security-Policy: 'self' plus the office.js origin for scripts, nothing else. */
 function contentSecurityPolicy(officeJsUrl) {
-  const officeOrigin = new URL(officeJsUrl).origin;
+  // A relative office.js URL (officeJs=local) is served by this server: 'self' covers it.
+  const officeOrigin = /^https?:\/\//i.test(officeJsUrl) ? new URL(officeJsUrl).origin : null;
   return [
     "default-src 'self'",
-    `script-src 'self' ${officeOrigin}`,
+    officeOrigin ? `script-src 'self' ${officeOrigin}` : "script-src 'self'",
     // Fluent UI v9 (Griffel) inserts its CSS at run time into <style> elements: checked in headless
     // Chromium, without 'unsafe-inline' every such style is refused ("Applying inline style violates…").
     "style-src 'self' 'unsafe-inline'",
@@ -67,6 +74,25 @@ function contentSecurityPolicy(officeJsUrl) {
 
 const { paneOnlyManifest } = require("./scripts/pane-only-manifest");
 
+/**
+ * officeJs=local: office.js and the files it loads next to itself, from @microsoft/office-js,
+ * without debug builds and without the resource folders of languages the pane does not speak.
+ */
+function localOfficeJsPattern() {
+  const from = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+  const locale = /^[a-z]{2,3}(-[a-z]{2,4})*-[a-z]{2}$/;
+  const keep = new Set(["en-us", "zh-cn"]);
+  return {
+    from,
+    to: "office-js",
+    globOptions: { ignore: ["**/*.debug.js"] },
+    filter: (file) => {
+      const top = path.relative(from, file).split(path.sep)[0].toLowerCase();
+      return !locale.test(top) || keep.has(top);
+    },
+  };
+}
+
 /** dist/manifest.xml: every https://localhost:3000/ URL becomes the base URL. */
 function rewriteManifest(content, baseUrl) {
   return content.toString().split(DEV_URL).join(baseUrl);
@@ -76,7 +102,8 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const dev = mode === "development";
   const baseUrl = normaliseBaseUrl(env.baseUrl || DEV_URL);
-  const officeJs = env.officeJs || OFFICE_JS_CDN;
+  const localOfficeJs = env.officeJs === "local";
+  const officeJs = localOfficeJs ? LOCAL_OFFICE_JS : env.officeJs || OFFICE_JS_CDN;
   const serving = Boolean(env.WEBPACK_SERVE);
 
   const config = {
@@ -124,9 +151,9 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Shared runtime: the functions and the pane in one page, functions first.
-        chunks: ["functions", "taskpane"],
-        chunksSortMode: "manual",
+        // Shared runtime: the functions and the pane in one page. Only the pane is a tag: functions.js
+        // must run after office.js, which loads async, so the pane adds it (src/taskpane/detect-host.ts).
+        chunks: ["taskpane"],
         scriptLoading: "defer",
         templateParameters: { officeJs, csp: contentSecurityPolicy(officeJs) },
         minify: dev ? false : { collapseWhitespace: true, removeComments: true },
@@ -137,6 +164,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, baseUrl) },
           // Pane only, no shared runtime (Office Online Server, volume Office 2016/2019): scripts/pane-only-manifest.js.
           { from: "manifest.xml", to: "manifest-pane-only.xml", transform: (content) => paneOnlyManifest(rewriteManifest(content, baseUrl)) },
+          ...(localOfficeJs ? [localOfficeJsPattern()] : []),
         ],
       }),
     ],

@@ -8,9 +8,12 @@
  *   - functions.json        descriptions "zh (en)"  (the manifest's default Functions.Metadata.Url)
  *   - functions.zh-cn.json  zh-CN only               (<bt:Override Locale="zh-cn">)
  *   - functions.en-us.json  English only             (<bt:Override Locale="en-us">)
- * Function ids, names, parameter names, types and options stay exactly as generated, so a
- * workbook's formulas are the same in every language (=CZ.SUBSIDY everywhere). The build fails
- * when the table and the JSDoc disagree on the functions or their parameters.
+ * Function ids, names, types and options stay exactly as generated, so a workbook's formulas are
+ * the same in every language (=CZ.SUBSIDY everywhere). Parameter NAMES are what Excel's formula
+ * tooltip shows: functions.zh-cn.json gives the Chinese ones of the table (name_zh: 项目, 金额,
+ * 等级, 日期 …); the default and English files keep the JSDoc's (program, amount …). Names are
+ * display only: arguments are positional. The build fails when the table and the JSDoc disagree
+ * on the functions or their parameters, or a parameter has no Chinese name.
  */
 "use strict";
 const fs = require("fs");
@@ -43,9 +46,14 @@ function checkAgainstTable(metadata, table) {
     const tNames = Object.keys(t.parameters || {});
     if (names.join(",") !== tNames.join(",")) problems.push(`${f.id}: parameters ${names.join(",")} in the JSDoc, ${tNames.join(",")} in metadata-text.json`);
     for (const [k, v] of [["zh", t.zh], ["en", t.en]]) if (typeof v !== "string" || !v.trim()) problems.push(`${f.id}: no ${k} description`);
+    const zhNames = new Set();
     for (const n of tNames) {
       const p = t.parameters[n];
       if (!p || typeof p.zh !== "string" || !p.zh.trim() || typeof p.en !== "string" || !p.en.trim()) problems.push(`${f.id}.${n}: needs zh and en`);
+      // A Chinese parameter name: short, no spaces or separators (Excel shows it in the tooltip).
+      if (!p || typeof p.name_zh !== "string" || !/^[\u4e00-\u9fff]{1,8}$/.test(p.name_zh)) problems.push(`${f.id}.${n}: needs a Chinese name (name_zh, 1–8 Chinese characters)`);
+      else if (zhNames.has(p.name_zh)) problems.push(`${f.id}.${n}: Chinese name ${p.name_zh} used twice`);
+      else zhNames.add(p.name_zh);
     }
   }
   for (const id of Object.keys(table)) if (!ids.has(id)) problems.push(`${id}: in metadata-text.json but not a @customfunction`);
@@ -65,7 +73,9 @@ function localize(metadata, table, lang) {
     f.description = text(t);
     for (const p of f.parameters) {
       const tp = t.parameters && t.parameters[p.name];
-      if (tp) p.description = text(tp);
+      if (!tp) continue;
+      p.description = text(tp);
+      if (lang === "zh" && tp.name_zh) p.name = tp.name_zh;
     }
   }
   return out;

@@ -75,7 +75,7 @@ function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-export { cleanSheetName, uniqueSheetName, uniqueTableName } from "./names";
+export { cleanSheetName, uniqueSheetName, uniqueTableName } from "../sheet/names";
 
 // ---------------------------------------------------------------- the host
 

@@ -561,10 +561,11 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /** 插入公式: one batched write into the active cell, only on the user's click. */
-  async insertFormula(formula: string): Promise<{ sheet: string; address: string }> {
+  async insertFormula(formula: string, options: { r1c1?: boolean } = {}): Promise<{ sheet: string; address: string }> {
     return this.run(async (ctx) => {
       const cell = this.api("1.7") ? ctx.workbook.getActiveCell() : ctx.workbook.getSelectedRange().getCell(0, 0);
-      cell.formulas = [[formula]];
+      if (options.r1c1) cell.formulasR1C1 = [[formula]];
+      else cell.formulas = [[formula]];
       cell.load("address");
       await ctx.sync();
       return { sheet: sheetOf(cell.address), address: stripSheet(cell.address) };

@@ -117,9 +117,10 @@ export interface WorkbookHost {
   addPivots?(sheet: string, pivots: PivotSpec[], chart?: ChartSpec): Promise<void>;
   /**
    * Put a formula into the active cell (the catalogue's "插入公式", only on the user's click).
-   * Office only. Returns where it went.
+   * Office only. `r1c1`: the formula is in R1C1 notation (e.g. `RC[-1]`, the cell to the left).
+   * Returns where it went.
    */
-  insertFormula?(formula: string): Promise<{ sheet: string; address: string }>;
+  insertFormula?(formula: string, options?: { r1c1?: boolean }): Promise<{ sheet: string; address: string }>;
   /**
    * Read formulas and values of the USED part of a block (for 转换为普通公式): the selected range
    * (one area only), an A1 range of a sheet, or a sheet's used range. formulas[i][j] is the

@@ -79,3 +79,9 @@ export function langFromEnv(env: Readonly<Record<string, string | undefined>>): 
   const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return langOf(tag.replace(/_/g, "-"));
 }
+
+/** The BCP-47 tag of a language, for `lang` attributes. */
+export const LANG_TAG: Readonly<Record<Lang, string>> = { zh: "zh-CN", en: "en-US" };
+
+/** The language a language switch goes to. */
+export const OTHER_LANG: Readonly<Record<Lang, Lang>> = { zh: "en", en: "zh" };

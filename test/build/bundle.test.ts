@@ -172,10 +172,11 @@ describe("the bundle itself", () => {
 describe("localized metadata files", () => {
   const zh = JSON.parse(read("functions.zh-cn.json")) as { functions: FnMeta[] };
   const en = JSON.parse(read("functions.en-us.json")) as { functions: FnMeta[] };
-  const shape = (m: { functions: FnMeta[] }) => m.functions.map((f) => ({ id: f.id, name: f.name, options: f.options, result: f.result, params: f.parameters.map((p) => [p.name, !!p.optional, p.type, p.dimensionality]) }));
-  test("zh-CN and English describe the same functions and parameters as functions.json", () => {
-    expect(shape(zh)).toEqual(shape(meta));
+  const shape = (m: { functions: FnMeta[] }, names = true) => m.functions.map((f) => ({ id: f.id, name: f.name, options: f.options, result: f.result, params: f.parameters.map((p) => [names ? p.name : "", !!p.optional, p.type, p.dimensionality]) }));
+  test("zh-CN and English describe the same functions and parameters as functions.json (zh-CN with Chinese parameter names)", () => {
+    expect(shape(zh, false)).toEqual(shape(meta, false));
     expect(shape(en)).toEqual(shape(meta));
+    expect(zh.functions.find((f) => f.id === "SUBSIDY")!.parameters.map((p) => p.name)).toEqual(["项目", "金额", "等级", "日期"]);
   });
   test("zh-CN descriptions are Chinese, English ones are not; the default shows both", () => {
     const CJK = /[\u4e00-\u9fff]/;
@@ -187,9 +188,13 @@ describe("localized metadata files", () => {
 
 describe("taskpane.html (shared runtime page)", () => {
   const html = read("taskpane.html");
-  test("loads office.js from Microsoft's CDN, then functions.js, then taskpane.js", () => {
-    const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+  test("loads office.js from Microsoft's CDN without blocking (async), and taskpane.js; functions.js is added by the pane after office.js", () => {
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    const scripts = tags.map((t) => /\ssrc=["']?([^"' >]+)/.exec(t)![1]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "taskpane.js"]);
+    expect(tags[0]).toMatch(/\sasync[\s>=]/);
+    expect(tags[0]).toMatch(/id=["']?cz-office-js/);
+    expect(html).toMatch(/<meta name=["']?cz-functions["']? content=["']?functions\.js/);
   });
   test("a CSP allows only 'self' plus the office.js CDN for scripts, and no other origin anywhere", () => {
     const m = /<meta http-equiv=["']?Content-Security-Policy["']? content="([^"]+)"/i.exec(html);

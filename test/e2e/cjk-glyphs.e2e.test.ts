@@ -1,7 +1,7 @@
 /**
  * CI installs fonts-noto-cjk so that the pane's screenshots show Chinese, not empty boxes
- * (issue 12). This checks the PIXELS of a screenshot, not the DOM text: the banner title
- * "未在 Excel 中运行" of the built pane (browser mode) is cut out of a page screenshot and
+ * (issue 12). This checks the PIXELS of a screenshot, not the DOM text: the pane's title
+ * "滁州工业互联网奖补" of the built pane (browser mode) is cut out of a page screenshot and
  * compared with the same element drawn with Private-Use-Area characters, which no font has and
  * which Chromium draws as the same missing-glyph box (tofu) each. Real glyphs leave ink and differ
  * from the tofu rendering; without a CJK font both would be the same boxes. A control pair of two
@@ -18,7 +18,8 @@ const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
-const TITLE = "未在 Excel 中运行";
+// The pane's h1 (the browser-mode hint became a one-line caption; the title is a leaf with exactly this text).
+const TITLE = "滁州工业互联网奖补";
 
 const describeE2E = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 

@@ -43,14 +43,22 @@ test("the JSDoc and the table agree: same functions, parameters, and the text 'z
   }
 });
 
-test("the generated per-locale files have the same functions and parameters; only descriptions differ", () => {
+test("the generated per-locale files have the same functions and parameters; descriptions differ, and zh-CN names the parameters in Chinese", () => {
   const files = locales.buildLocaleFiles(JSON.stringify(generated), table) as Record<string, string>;
   expect(Object.keys(files).sort()).toEqual(["functions.en-us.json", "functions.json", "functions.zh-cn.json"]);
-  const shape = (m: Meta) => m.functions.map((f) => ({ id: f.id, name: f.name, options: f.options, result: f.result, params: f.parameters.map((p) => ({ name: p.name, optional: p.optional, type: p.type })) }));
+  const shape = (m: Meta, names = true) => m.functions.map((f) => ({ id: f.id, name: f.name, options: f.options, result: f.result, params: f.parameters.map((p) => ({ ...(names ? { name: p.name } : {}), optional: p.optional, type: p.type })) }));
   const zh = JSON.parse(files["functions.zh-cn.json"]) as Meta;
   const en = JSON.parse(files["functions.en-us.json"]) as Meta;
   const both = JSON.parse(files["functions.json"]) as Meta;
-  expect(shape(zh)).toEqual(shape(generated));
+  // Same functions, same positional parameters; only the zh-CN parameter names are Chinese.
+  expect(shape(zh, false)).toEqual(shape(generated, false));
+  const zhSubsidy = zh.functions.find((f) => f.id === "SUBSIDY")!;
+  expect(zhSubsidy.parameters.map((p) => p.name)).toEqual(["项目", "金额", "等级", "日期"]);
+  expect(zh.functions.find((f) => f.id === "TARGET")!.parameters.map((p) => p.name)).toEqual(["指标", "年份", "日期"]);
+  for (const f of zh.functions) {
+    expect(f.parameters.every((p) => /^[\u4e00-\u9fff]+$/.test(p.name))).toBe(true);
+    expect(new Set(f.parameters.map((p) => p.name)).size).toBe(f.parameters.length);
+  }
   expect(shape(en)).toEqual(shape(generated));
   expect(shape(both)).toEqual(shape(generated));
   for (const f of zh.functions) {
@@ -71,4 +79,8 @@ test("the build step refuses a table that disagrees with the JSDoc", () => {
   expect(problems.some((p) => p.startsWith("SUBSIDY: parameters"))).toBe(true);
   expect(problems.some((p) => p.startsWith("EXTRA"))).toBe(true);
   expect(() => locales.buildLocaleFiles(JSON.stringify(generated), broken)).toThrow(/disagree/);
+  const unnamed = JSON.parse(JSON.stringify(table));
+  delete unnamed.CAP.parameters.level.name_zh;
+  unnamed.RATE.parameters.date.name_zh = "program";
+  expect(locales.checkAgainstTable(generated, unnamed)).toEqual(["CAP.level: needs a Chinese name (name_zh, 1–8 Chinese characters)", "RATE.date: needs a Chinese name (name_zh, 1–8 Chinese characters)"]);
 });

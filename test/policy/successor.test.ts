@@ -62,7 +62,7 @@ import { nativeFormula } from "../../src/policy/native-formula";
 import { validateTable } from "../../src/validation/validate";
 import { progress, summaries } from "../../src/reports";
 import { main } from "../../src/cli/index";
-import { runValidation } from "../../src/taskpane/validation-adapter";
+import { runValidation } from "../../src/taskpane/validation/run";
 import { planConversion } from "../../src/convert/plan";
 import { evaluate } from "../reports/excel-eval";
 import { CANONICAL_HEADERS } from "../../src/validation/headers";

@@ -5,7 +5,8 @@ import * as ts from "typescript";
 import { paneText, STRINGS, langFromDisplayLanguage, translate } from "../../src/taskpane/i18n";
 
 const DIR = path.join(__dirname, "../../src/taskpane");
-const components = fs.readdirSync(DIR).filter((f) => f.endsWith(".tsx"));
+/** Every component of the pane, in its task folders too (app/, catalogue/, reports/, validation/). */
+const components = (fs.readdirSync(DIR, { recursive: true }) as string[]).filter((f) => f.endsWith(".tsx")).map((f) => f.split(path.sep).join("/"));
 
 /** Source without comments, so that a comment in Chinese is not mistaken for UI text. */
 function code(file: string): string {

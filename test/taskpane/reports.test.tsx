@@ -7,6 +7,12 @@
 import { SHIPPED_POLICY } from "../../src/policy/shipped";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+// The tabs are lazy chunks in the pane: load (and compile) them before the tests, so the first
+// test does not spend its waitFor time in ts-jest.
+import "../../src/taskpane/catalogue/CatalogueTab";
+import "../../src/taskpane/ValidationTab";
+import "../../src/taskpane/reports/ReportsTab";
+import "../../src/taskpane/reports/ConvertPanel";
 import type { CellBlockWrite, ChartSpec, PivotSpec, RegionData, RegionSource, SheetSpec, TableInfo, WorkbookHost, WrittenSheet } from "../../src/host/types";
 import type { BrowserFile } from "../../src/taskpane/context";
 import { STRINGS } from "../../src/taskpane/i18n";
@@ -97,6 +103,8 @@ async function openReports(host: WorkbookHost | null, mode: "office" | "browser"
   render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode, host })} />);
   await waitFor(() => expect(screen.queryByText(zh.mode_detecting)).toBeNull());
   fireEvent.click(screen.getByTestId("tab-reports"));
+  // The tab and its conversion panel are lazy chunks.
+  await waitFor(() => expect(screen.queryByTestId("convert-panel") ?? screen.queryByTestId("reports-no-host")).toBeTruthy());
 }
 
 /** Reports tab, with the validation run from the tab's own "立即校验". */
@@ -119,6 +127,7 @@ test("no workbook: says so; no validation yet: offers to run it, which validates
   render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "office", host })} />);
   await waitFor(() => expect(screen.getAllByTestId("tab-reports").length).toBe(2));
   fireEvent.click(screen.getAllByTestId("tab-reports")[1]);
+  await screen.findByTestId("reports-validate");
   await act(async () => {
     fireEvent.click(screen.getByTestId("reports-validate"));
   });
@@ -313,6 +322,7 @@ test("browser mode: after a report is written the download offers the updated wo
   await waitFor(() => expect(screen.getByTestId("file-name").textContent).toContain("申报.xlsx"));
   expect(screen.queryByTestId("download")).toBeNull();
   fireEvent.click(screen.getByTestId("tab-reports"));
+  await screen.findByTestId("reports-validate");
   await act(async () => {
     fireEvent.click(screen.getByTestId("reports-validate"));
   });
@@ -346,6 +356,6 @@ test("English labels", async () => {
   render(<App policy={SHIPPED_POLICY} detect={() => Promise.resolve({ mode: "office", host, displayLanguage: "en-US" })} />);
   await waitFor(() => expect(screen.getByTestId("tab-reports").textContent).toContain(STRINGS.en.tab_reports));
   fireEvent.click(screen.getByTestId("tab-reports"));
-  expect(screen.getByTestId("reports-need-validation").textContent).toContain(STRINGS.en.reports_need_validation);
-  expect(screen.getByText(STRINGS.en.convert_title)).toBeTruthy();
+  expect((await screen.findByTestId("reports-need-validation")).textContent).toContain(STRINGS.en.reports_need_validation);
+  expect(await screen.findByText(STRINGS.en.convert_title)).toBeTruthy();
 });
