@@ -65,6 +65,14 @@ export function applyUncachedFormulas(report: ValidationReport, region: Uncached
       return report;
     }
   }
+  const { added, hit } = uncachedFindings(report, region, headerIndex);
+  if (!added.length) return report;
+  return mergeFindings(report, added, hit);
+}
+
+/** One error finding per marker in a mapped column of a data row, and the row|column keys they cover. */
+function uncachedFindings(report: ValidationReport, region: UncachedSource, headerIndex: number): { added: Finding[]; hit: Set<string> } {
+  const values = region.values;
   const mapped = Object.entries(report.mapping).filter(([, b]) => b) as Array<[ColumnKey, { index: number; header: string }]>;
   const added: Finding[] = [];
   const hit = new Set<string>();
@@ -82,9 +90,11 @@ export function applyUncachedFormulas(report: ValidationReport, region: Uncached
       added.push({ row, column: key, col, severity: "error", rule: UNCACHED_RULE, message: uncachedText("zh", "finding", params), messageEn: uncachedText("en", "finding", params) });
     }
   }
-  if (!added.length) return report;
+  return { added, hit };
+}
 
-  // Merge: drop the core's findings on the same cells, add ours, keep row order, re-point rows.
+/** Drop the core's findings on the same cells, add ours, keep row order, re-point rows; recount. */
+function mergeFindings(report: ValidationReport, added: Finding[], hit: Set<string>): ValidationReport {
   const kept = report.findings.map((f, i) => ({ f, old: i })).filter(({ f }) => !(f.column && hit.has(`${f.row}|${f.column}`)));
   const all = [...kept, ...added.map((f) => ({ f, old: -1 }))];
   all.sort((a, b) => a.f.row - b.f.row);

@@ -243,7 +243,7 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     await page.getByTestId("copy-summary").click();
     await page.getByTestId("notice-actions").getByText("已复制摘要").waitFor();
     const clip = await page.evaluate(() => navigator.clipboard.readText());
-    expect(clip).toMatch(/^申报表!A1:M51校验结果：共49行，错误\d+条/);
+    expect(clip).toMatch(/^经校验，“申报表”共49行申报：错误\d+处/);
     expect(clip).toContain("应付：");
     expect(clip).toContain("主要问题：");
     console.log(`copied summary: ${clip}`);
