@@ -293,8 +293,10 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     let grand: number | null = null;
     summary.eachRow((r) =>
       r.eachCell((c) => {
-        const m = /应拨付合计([\d,]+\.\d{2})元/.exec(String(c.value ?? ""));
-        if (m && grand === null) grand = Math.round(Number(m[1].replace(/,/g, "")) * 100);
+        // The summary sheet's line of the one total: "应付：2776万元（40行）…" (元 / 万元 / 亿元, exact).
+        const m = /应付：([\d,.]+)(亿元|万元|元)/.exec(String(c.value ?? ""));
+        const unit: Record<string, number> = { 元: 100, 万元: 1e6, 亿元: 1e10 };
+        if (m && grand === null) grand = Math.round(Number(m[1].replace(/,/g, "")) * unit[m[2]]);
       }),
     );
     expect(grand).toBe(payableFen);

@@ -71,20 +71,24 @@ describe("reads are chunked by rows", () => {
   });
 });
 
-describe("100,000 rows through the real serializer", () => {
+// 40,000 rows already fill write requests to within 1% of the budget (3.97 of 4 MB) and cut the read
+// into 15 requests; \`npm run bench\` measures the same at 100,000 rows (README "Excel hosts").
+describe("40,000 rows through the real serializer", () => {
   test("every read and write request (and response) stays under 4,000,000 bytes; nothing refused", async () => {
-    const figures = await measureOfficeRequests(100_000, { formulas: 0 });
+    const figures = await measureOfficeRequests(40_000, { formulas: 0 });
     const ops = Object.keys(figures);
-    expect(ops).toEqual(expect.arrayContaining(["read_100000x20", "write_results_100000", "write_findings_100000", "write_summary_100000", "write_progress_100000"]));
+    expect(ops).toEqual(expect.arrayContaining(["read_40000x20", "write_results_40000", "write_findings_40000", "write_summary_40000", "write_progress_40000"]));
     for (const op of ops.filter((o) => !o.startsWith("convert"))) {
       expect({ op, failed: figures[op].failed }).toEqual({ op, failed: 0 });
       expect(figures[op].max_request_bytes).toBeLessThanOrEqual(REQUEST_BUDGET);
       expect(figures[op].max_response_bytes).toBeLessThanOrEqual(REQUEST_BUDGET);
     }
     // Big operations really are cut into several requests.
-    expect(figures.read_100000x20.requests).toBeGreaterThan(20);
-    expect(figures.write_results_100000.requests).toBeGreaterThan(5);
-    expect(figures.write_findings_100000.requests).toBeGreaterThan(5);
+    expect(figures.read_40000x20.requests).toBeGreaterThan(10);
+    expect(figures.write_results_40000.requests).toBeGreaterThan(5);
+    // The budget is really approached (the chunking is tested at its edge, not far below it).
+    expect(figures.write_results_40000.max_request_bytes).toBeGreaterThan(0.9 * REQUEST_BUDGET);
+    expect(figures.write_findings_40000.requests).toBeGreaterThan(5);
   });
 
   test("converting 50,000 CZ formulas (one cell each) is cut into requests within the budget, none refused", async () => {
