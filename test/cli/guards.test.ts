@@ -202,7 +202,7 @@ test("an existing --out is refused unless --force; the input can never be the ou
 describe("signals during a write", () => {
   let big: string;
   beforeAll(async () => {
-    big = await generatedWorkbook(60000);
+    big = await generatedWorkbook(20000);
   }, 120000);
 
   for (const [sig, exit] of [
