@@ -74,3 +74,14 @@ function literalUiText(file: string): string[] {
 test.each(components)("%s has no hard-coded UI text in JSX or visible attributes", (file) => {
   expect(literalUiText(file)).toEqual([]);
 });
+
+test("every key of the pane's catalogue is used by the pane (literally, or through a key built from a known prefix)", () => {
+  const SRC = path.join(__dirname, "../../src");
+  const files = (fs.readdirSync(SRC, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !f.endsWith(path.join("taskpane", "i18n.ts")));
+  const text = files.map((f) => fs.readFileSync(path.join(SRC, f), "utf8")).join("\n");
+  // Keys built at run time: `host_${error.code}`, `col_${column}`, `formula_result_${kind}`, `tab_${tab}`.
+  const prefixes = [...text.matchAll(/`([a-z]+(?:_[a-z]+)*_)\$\{/g)].map((m) => m[1]);
+  expect(prefixes).toEqual(expect.arrayContaining(["host_", "col_", "tab_"]));
+  const unused = Object.keys(STRINGS.zh).filter((k) => !text.includes(`"${k}"`) && !prefixes.some((p) => k.startsWith(p)));
+  expect(unused).toEqual([]);
+});
