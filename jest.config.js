@@ -1,5 +1,5 @@
 /**
- * jest: ts-jest for TypeScript; office-addin-mock's ESM-only dependencies are transformed too.
+ * jest: ts-jest for TypeScript; the ESM-only dependencies of office-addin-manifest are transformed too.
  *
  * Type errors in tests fail every run:
  * - `npx jest …` on its own: test files are type-checked as they are compiled (ts-jest diagnostics
@@ -30,6 +30,6 @@ module.exports = {
     ],
     "^.+\\.m?js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", esModuleInterop: true, isolatedModules: true }, diagnostics: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid|office-addin-manifest|office-addin-mock|@microsoft/app-manifest)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid|office-addin-manifest|@microsoft/app-manifest)/)"],
   testTimeout: 60000,
 };
