@@ -13,6 +13,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { serve } from "../support/static-server";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -23,20 +24,6 @@ const TITLE = "滁州工业互联网奖补";
 
 const describeE2E = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
-function serve(dir: string): Promise<http.Server> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png" };
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
-    const file = path.normalize(path.join(dir, url === "/" ? "taskpane.html" : url));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** Ink share of a and b and the share of pixels where they differ (luminance), over their common area; computed in a blank page (the pane's CSP refuses data: URLs). */
 async function compare(page: Page, a: Buffer, b: Buffer): Promise<{ inkA: number; inkB: number; diff: number }> {

@@ -16,6 +16,7 @@ import ExcelJS from "exceljs";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { serve } from "../support/static-server";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -32,29 +33,6 @@ if (!haveChromium) {
 }
 const describeE2E = haveChromium ? describe : describe.skip;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".css": "text/css",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
-    const file = path.normalize(path.join(dir, url === "/" ? "taskpane.html" : url));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** Expected faults as {row, rule} pairs, whatever the exact shape of sample-faults.json. */
 function expectedFaults(): Array<{ row: number; rule: string }> {

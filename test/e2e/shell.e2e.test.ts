@@ -18,6 +18,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { serve } from "../support/static-server";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -32,27 +33,6 @@ const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 const describeE2E = haveChromium ? describe : describe.skip;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
-    const file = path.normalize(path.join(dir, url === "/" ? "taskpane.html" : url));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 interface AxeViolation {
   id: string;

@@ -19,6 +19,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { makeCreditCode } from "../../src/policy";
+import { serve } from "../support/static-server";
 
 const ROOT = path.join(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -33,21 +34,6 @@ const haveChromium = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(DIST, "t
 if (!haveChromium) console.warn(`E2E skipped: ${CHROMIUM} or dist/ is missing (apt-get install -y chromium; npm run build)`);
 const describeE2E = haveChromium ? describe : describe.skip;
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml" };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
-    const file = path.normalize(path.join(dir, url === "/" ? "taskpane.html" : url));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** A workbook: a cover sheet, then the table whose 申报金额 header is not a known spelling. */
 async function coverWorkbook(file: string, rows: number): Promise<void> {
@@ -237,6 +223,13 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     expect(await axeSerious(page, "results + row view")).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await chosen.scrollIntoViewIfNeeded();
+    // The row view and the pane's feedback strip are both pinned to the bottom: the strip (here the
+    // "已打开" notice) must not cover the row view's cells.
+    if (await page.getByTestId("feedback").isVisible()) {
+      const detail = (await page.getByTestId("finding-detail").boundingBox())!;
+      const strip = (await page.getByTestId("feedback").boundingBox())!;
+      expect(detail.y + detail.height).toBeLessThanOrEqual(strip.y + 1);
+    }
     await page.screenshot({ path: path.join(SHOTS, "validation-row-view.png") });
 
     // 复制摘要: the memo paragraph on the clipboard, with the same 应付.

@@ -3,7 +3,7 @@
  * next to whatever the user just clicked, however far down the pane is scrolled), and the polite
  * live region for screen readers. Messages are rendered from their Notice in the current language.
  */
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { type Notice, noticeText } from "../context";
 import type { FeedbackEntry } from "./feedback";
@@ -58,11 +58,37 @@ function Entry({ entry, lang, onDismiss }: { entry: FeedbackEntry; lang: UiLang;
   );
 }
 
+/**
+ * The strip's height as the CSS variable --cz-feedback-height on the page, so that other panels
+ * pinned to the bottom (the validation tab's row view) sit above it instead of under it.
+ */
+function usePublishedHeight(ref: React.RefObject<HTMLDivElement | null>, shown: boolean) {
+  useEffect(() => {
+    const root = document.documentElement;
+    const el = ref.current;
+    if (!shown || !el) {
+      root.style.setProperty("--cz-feedback-height", "0px");
+      return;
+    }
+    const publish = () => root.style.setProperty("--cz-feedback-height", `${el.offsetHeight}px`);
+    publish();
+    const Observer = (globalThis as { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    const ro = Observer ? new Observer(publish) : null;
+    ro?.observe(el);
+    return () => {
+      ro?.disconnect();
+      root.style.setProperty("--cz-feedback-height", "0px");
+    };
+  }, [ref, shown]);
+}
+
 export function FeedbackArea({ entries, lang, onDismiss }: { entries: FeedbackEntry[]; lang: UiLang; onDismiss: (id: number) => void }) {
   const styles = useStyles();
+  const ref = useRef<HTMLDivElement>(null);
+  usePublishedHeight(ref, entries.length > 0);
   if (!entries.length) return null;
   return (
-    <div className={styles.area} data-testid="feedback">
+    <div ref={ref} className={styles.area} data-testid="feedback">
       {entries.map((e) => (
         <Entry key={e.id} entry={e} lang={lang} onDismiss={onDismiss} />
       ))}

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { usePane } from "../context";
-import { copyText } from "./clipboard";
+import { copyText } from "../clipboard";
 import { FUNCTION_HELP, type FunctionHelp, signature } from "./formulas";
 import { useCardStyles } from "./ProgramCard";
 

@@ -6,7 +6,7 @@ import type { Measure, Program } from "../../policy";
 import { usePane } from "../context";
 import type { MessageKey, Params } from "../i18n";
 import { cellAddress, parseA1 } from "../../sheet/a1";
-import { copyText } from "./clipboard";
+import { copyText } from "../clipboard";
 import { suggestionFor } from "./formulas";
 
 export const useCardStyles = makeStyles({

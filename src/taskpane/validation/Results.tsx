@@ -27,7 +27,8 @@ const useStyles = makeStyles({
   fullSelect: { width: "100%", minWidth: 0 },
   detail: {
     position: "sticky",
-    bottom: 0,
+    // Above the pane's feedback strip (also pinned to the bottom), whose height the strip publishes.
+    bottom: "var(--cz-feedback-height, 0px)",
     maxHeight: "45vh",
     overflowY: "auto",
     backgroundColor: tokens.colorNeutralBackground1,

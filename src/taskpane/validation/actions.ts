@@ -15,34 +15,9 @@ import { loadMapping, saveMapping } from "./mapping-memory";
 import { REQUIRED_KEYS, headerTexts, isWanHeader, readTable, runValidation } from "./run";
 import type { NoticeSlot, ReadTable } from "./state";
 import type { ValidationStore } from "./store";
+import { copyText } from "../clipboard";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Write text to the clipboard; false when the browser refuses. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the legacy way
-  }
-  try {
-    const ta = document.createElement("textarea");
-    ta.value = text;
-    ta.setAttribute("readonly", "");
-    ta.style.position = "fixed";
-    ta.style.opacity = "0";
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand("copy");
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
 
 export function useValidationActions(store: ValidationStore, onValidated: () => void) {
   const pane = usePane();
