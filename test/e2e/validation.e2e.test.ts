@@ -335,9 +335,12 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
-  test("20,000 rows: timings of open, first validation and download (printed, not asserted)", async () => {
+  // npm test runs this at 5,000 rows (the pane at scale: every row validated, nothing fails);
+  // `npm run bench -- pane` runs it at 20,000 rows (CZ_PANE_ROWS) and reports the timings.
+  const BIG = Number(process.env.CZ_PANE_ROWS) || 5_000;
+  test(`${BIG.toLocaleString("en")} rows: every row validated, the report written and downloaded; timings printed, not asserted`, async () => {
     const file = path.join(TMP, "big.xlsx");
-    await bigWorkbook(file, 20_000);
+    await bigWorkbook(file, BIG);
     await page.goto(`${base}/taskpane.html`);
     await page.getByTestId("file-input").waitFor({ state: "attached", timeout: 30_000 });
     let t0 = Date.now();
@@ -348,13 +351,13 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
     await page.getByTestId("results").waitFor({ timeout: 180_000 });
     const validateMs = Date.now() - t0;
     const rows = Number(await page.getByTestId("total-declared").getAttribute("data-rows"));
-    expect(rows).toBe(20_000);
+    expect(rows).toBe(BIG);
     t0 = Date.now();
     await page.getByTestId("write-report").click();
     await page.getByTestId("notice-actions").waitFor({ timeout: 120_000 });
     const writeMs = Date.now() - t0;
     const dl = await saveDownload(page, () => page.getByTestId("download").click(), "big-out.xlsx");
-    console.log(`20,000 rows: open ${openMs} ms, first validation ${validateMs} ms, write report ${writeMs} ms, download ${dl.ms} ms (${(fs.statSync(dl.file).size / 1e6).toFixed(1)} MB)`);
+    console.log(`PANE_TIMINGS ${BIG} rows: open ${openMs} ms, first validation ${validateMs} ms, write report ${writeMs} ms, download ${dl.ms} ms (${(fs.statSync(dl.file).size / 1e6).toFixed(1)} MB)`);
     expect(pageErrors).toEqual([]);
   }, 600_000);
 });
