@@ -222,17 +222,7 @@ export function validationReportSheet(sources: readonly CheckedSource[], lang: L
     ];
   });
   const ruleRows: Row[] = countByRule(sources.flatMap((s) => s.report.findings)).map((e) => [ruleLabel(e.rule, lang), severityText(e.severity, lang), e.count, e.rule]);
-  const columns: ColumnSpec[] = [
-    { header: msg(lang, "col_severity"), width: 8 },
-    { header: msg(lang, "col_problem"), width: 24 },
-    { header: msg(lang, "col_cell"), width: 14 },
-    { header: msg(lang, "col_row"), width: 6 },
-    { header: msg(lang, "col_column"), width: 14 },
-    { header: msg(lang, "col_enterprise"), width: 24 },
-    { header: msg(lang, "col_project"), width: 20 },
-    { header: msg(lang, "col_message"), width: 70 },
-    { header: msg(lang, "col_code"), width: 10 },
-  ];
+  const columns = findingColumns(["col_severity", "col_problem", "col_cell", "col_row", "col_column", "col_enterprise", "col_project", "col_message", "col_code"], lang);
   return {
     name: options.name ?? msg(lang, "sheet_name"),
     preamble: [
@@ -258,6 +248,12 @@ export function validationReportSheet(sources: readonly CheckedSource[], lang: L
   };
 }
 
+/** The columns of a list of findings (report sheet, findings export), with their widths. */
+const FINDING_COLUMN_WIDTH = { col_severity: 8, col_problem: 24, col_cell: 14, col_row: 6, col_column: 14, col_enterprise: 24, col_project: 20, col_message: 70, col_code: 10 } as const;
+function findingColumns(keys: ReadonlyArray<keyof typeof FINDING_COLUMN_WIDTH>, lang: Lang): ColumnSpec[] {
+  return keys.map((k) => ({ header: msg(lang, k), width: FINDING_COLUMN_WIDTH[k] }));
+}
+
 /**
  * The findings export (问题清单) for a new workbook: one row a finding — severity, problem,
  * sheet!cell (text for a new workbook; with `links`, a link to the cell when the sheet is written
@@ -276,15 +272,7 @@ export function findingsExportSheet(sources: readonly CheckedSource[], lang: Lan
   ]);
   return {
     name: options.name ?? msg(lang, "findings_sheet_name"),
-    columns: [
-      { header: msg(lang, "col_severity"), width: 8 },
-      { header: msg(lang, "col_problem"), width: 24 },
-      { header: msg(lang, "col_cell"), width: 14 },
-      { header: msg(lang, "col_enterprise"), width: 24 },
-      { header: msg(lang, "col_project"), width: 20 },
-      { header: msg(lang, "col_message"), width: 70 },
-      { header: msg(lang, "col_code"), width: 10 },
-    ],
+    columns: findingColumns(["col_severity", "col_problem", "col_cell", "col_enterprise", "col_project", "col_message", "col_code"], lang),
     rows,
     tableName: "CZ_FindingList",
     freezeHeader: true,
