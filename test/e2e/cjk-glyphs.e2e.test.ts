@@ -12,17 +12,13 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { serve } from "../support/static-server";
+import type { Browser, Page } from "playwright-core";
+import { DIST, haveChromium, launchChromium, OFFICE_JS, ROOT, serve } from "../support/e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
 // The pane's h1 (the browser-mode hint became a one-line caption; the title is a leaf with exactly this text).
 const TITLE = "滁州工业互联网奖补";
 
-const describeE2E = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+const describeE2E = haveChromium ? describe : describe.skip;
 
 
 /** Ink share of a and b and the share of pixels where they differ (luminance), over their common area; computed in a blank page (the pane's CSP refuses data: URLs). */
@@ -71,10 +67,7 @@ describeE2E("screenshots show Chinese glyphs, not boxes", () => {
     if (!fs.existsSync(path.join(DIST, "taskpane.html"))) execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
     server = await serve(DIST);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 420, height: 700 }, locale: "zh-CN" });
     scratch = await browser.newPage();
     await page.route("**/*", (route) => {

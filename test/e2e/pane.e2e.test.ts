@@ -15,22 +15,13 @@ import * as os from "os";
 import ExcelJS from "exceljs";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { serve } from "../support/static-server";
+import type { Browser, Page } from "playwright-core";
+import { DIST, haveChromium, launchChromium, OFFICE_JS, ROOT, SAMPLE, serve } from "../support/e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const SAMPLE = path.join(ROOT, "examples/applications-sample.xlsx");
 const FAULTS = path.join(ROOT, "examples/sample-faults.json");
 const SHOT = path.join(__dirname, "screenshots/validation.png");
 const SHOT_REPORTS = path.join(__dirname, "screenshots/reports.png");
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-}
 const describeE2E = haveChromium ? describe : describe.skip;
 
 
@@ -63,10 +54,7 @@ describeE2E("task pane in headless Chromium (browser mode)", () => {
     }
     server = await serve(DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 420, height: 1100 }, locale: "zh-CN" });
     await page.route("**/*", (route) => {
       const url = route.request().url();

@@ -17,43 +17,22 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { serve } from "../support/static-server";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { axeViolations, DIST, haveChromium, isSerious, launchChromium, OFFICE_JS, ROOT, SAMPLE, serve } from "../support/e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const SAMPLE = path.join(ROOT, "examples/applications-sample.xlsx");
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 const SHOTS = path.join(__dirname, "screenshots");
 const WIDTH = 380;
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`E2E skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 const describeE2E = haveChromium ? describe : describe.skip;
 
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
 /** axe-core in the page: the serious and critical violations, as short lines. */
 async function axe(page: Page): Promise<string[]> {
-  // The page's CSP allows no inline script (so no addScriptTag): evaluate axe's source over the DevTools protocol instead.
-  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined"))) await page.evaluate(fs.readFileSync(AXE, "utf8"));
-  const violations = (await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ["violations"] });
-    return r.violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+  return (await axeViolations(page))
+    .filter(isSerious)
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes
       .slice(0, 3)
-      .map((n) => n.target.join(" "))
+      .map((n) => n.target)
       .join(", ")}`);
 }
 
@@ -111,10 +90,7 @@ describeE2E("the pane's shell in headless Chromium (browser mode)", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await serve(DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {

@@ -17,22 +17,16 @@ import * as os from "os";
 import ExcelJS from "exceljs";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { makeCreditCode } from "../../src/policy";
-import { serve } from "../support/static-server";
+import { type AxeViolation, axeViolations, DIST, haveChromium, isSerious, launchChromium, OFFICE_JS, SAMPLE, serve } from "../support/e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const SAMPLE = path.join(ROOT, "examples/applications-sample.xlsx");
-const OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 const SHOTS = path.join(__dirname, "screenshots");
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "cz-vtab-e2e-"));
 
-const haveChromium = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(DIST, "taskpane.html"));
-if (!haveChromium) console.warn(`E2E skipped: ${CHROMIUM} or dist/ is missing (apt-get install -y chromium; npm run build)`);
-const describeE2E = haveChromium ? describe : describe.skip;
+const haveDist = fs.existsSync(path.join(DIST, "taskpane.html"));
+if (haveChromium && !haveDist) console.warn("validation E2E skipped: dist/ is missing (npm run build)");
+const describeE2E = haveChromium && haveDist ? describe : describe.skip;
 
 
 /** A workbook: a cover sheet, then the table whose 申报金额 header is not a known spelling. */
@@ -76,32 +70,21 @@ async function bigWorkbook(file: string, rows: number): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
-type AxeViolation = { id: string; impact: string; n: number; first: string };
-
-async function axeRun(page: Page, include: string | null): Promise<AxeViolation[]> {
-  // Through the DevTools protocol: the pane's CSP (script-src 'self') rightly blocks an injected <script>.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(fs.readFileSync(AXE, "utf8"));
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const r = await axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, first: JSON.stringify(v.nodes[0]?.target) + " " + String((v.nodes[0] as { failureSummary?: string; html?: string })?.html ?? "").slice(0, 160) + " " + String((v.nodes[0] as { failureSummary?: string })?.failureSummary ?? "").slice(0, 200) }));
-  }, include);
-}
-
-const describeViolations = (list: AxeViolation[]) => list.map((v) => `${v.id}(${v.impact},${v.n})`).join(" ");
+const describeViolations = (list: AxeViolation[]) => list.map((v) => `${v.id}(${v.impact},${v.nodes.length})`).join(" ");
+const firstNode = (v: AxeViolation) => `${v.nodes[0]?.target ?? ""} ${(v.nodes[0]?.html ?? "").slice(0, 160)} ${(v.nodes[0]?.failureSummary ?? "").slice(0, 200)}`;
 
 /**
  * Serious/critical axe violations inside the validation tab (asserted empty). The whole page is
  * checked too and printed: the header, tab list and language switch belong to the pane shell.
  */
 async function axeSerious(page: Page, label: string): Promise<string[]> {
-  const tab = await axeRun(page, '[data-testid="validation-tab"]');
-  const all = await axeRun(page, null);
-  const serious = (l: AxeViolation[]) => l.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const tab = await axeViolations(page, '[data-testid="validation-tab"]');
+  const all = await axeViolations(page);
+  const serious = (l: AxeViolation[]) => l.filter(isSerious);
   console.log(
     `axe [${label}]: validation tab ${tab.length} violations, ${serious(tab).length} serious/critical ${describeViolations(tab)} | whole page ${all.length}, ${serious(all).length} serious/critical ${describeViolations(all)}`,
   );
-  return serious(tab).map((v) => `${v.id} ${v.impact} ${v.first}`);
+  return serious(tab).map((v) => `${v.id} ${v.impact} ${firstNode(v)}`);
 }
 
 async function saveDownload(page: Page, click: () => Promise<void>, name: string): Promise<{ file: string; ms: number }> {
@@ -123,10 +106,7 @@ describeE2E("validation tab in headless Chromium (browser mode)", () => {
   beforeAll(async () => {
     server = await serve(DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 420, height: 1000 }, locale: "zh-CN", acceptDownloads: true });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
     await context.route("**/*", (route) => {
